@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type restify from 'restify';
+import { createHttpServer } from '../adapters/http/server';
+import { registerHealthRoute } from '../adapters/http/health';
+import { registerWebChat } from '../adapters/local/web-chat';
+import { createCore, type Core } from '../bot/core';
+import { migrate, openDatabase, type Database } from '../storage/database';
+import { createDirectoryStore } from '../storage/directory-store';
+import { ensureOrganisation } from '../storage/organisations';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** The organisation whose mentor the local web chat and terminal user is. */
+export const LOCAL_ORGANISATION = 'Demo';
+
+export interface RunningApp {
+  url: string;
+  database: Database;
+  core: Core;
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database named by the config, migrates it and provisions the local organisation.
+ * `dataDir` null keeps embedded PGlite in memory.
+ */
+export async function openAppDatabase(
+  config: Config,
+  logger: Logger,
+  dataDir: string | null = config.LOGBOOK_DATA_DIR,
+): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  try {
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.LOCAL_CHAT) {
+      await ensureOrganisation(database.dataSource, { name: LOCAL_ORGANISATION, timeZone: config.LOGBOOK_TIME_ZONE });
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function createAppCore(database: Database, logger: Logger): Core {
+  return createCore({ directory: createDirectoryStore(database.dataSource), logger });
+}
+
+/** Starts the HTTP service on an open database. */
+export async function startApp(config: Config, logger: Logger, database: Database): Promise<RunningApp> {
+  const core = createAppCore(database, logger);
+  const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  registerHealthRoute(server, database);
+  if (config.LOCAL_CHAT) registerWebChat(server, core, LOCAL_ORGANISATION);
+  await listen(server, config.PORT, config.HOST);
+  const address = server.address();
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${address.port}`;
+  logger.info({ url, engine: database.engine }, 'logbook-bot is listening');
+  return {
+    url,
+    database,
+    core,
+    async stop() {
+      await closeServer(server.server);
+      await database.close();
+    },
+  };
+}
+
+function listen(server: restify.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

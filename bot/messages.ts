@@ -1,0 +1,31 @@
+import type { Locale } from './locale';
+
+/** What a channel adapter hands to the core: channel-neutral, already verified. */
+export interface Incoming {
+  channel: 'local' | 'terminal' | 'teams' | 'slack';
+  /** Teams tenant id, Slack team id, or the local organisation's name. */
+  tenant: string;
+  user: { id: string; name?: string | null; email?: string | null };
+  conversation: { id: string; kind?: 'personal' | 'group' | 'channel'; thread?: string | null };
+  text: string;
+  /** Channel locale such as "fi-FI"; null when the channel does not say. */
+  locale: string | null;
+  /** Values of a submitted card button. */
+  actionData?: Record<string, unknown> | null;
+  /** The channel's id for this message; a redelivery carries the same one. */
+  messageId?: string | null;
+}
+
+/** A channel-neutral card; adapters render it as Adaptive Card, Block Kit or HTML. */
+export interface Card {
+  title: string;
+  facts: { label: string; value: string }[];
+  buttons: { label: string; data: Record<string, unknown>; style?: 'primary' | 'danger' }[];
+  imageUrl?: string;
+}
+
+export interface Reply {
+  text: string;
+  card?: Card;
+  locale: Locale;
+}

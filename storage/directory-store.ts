@@ -1,0 +1,130 @@
+import type { DataSource } from 'typeorm';
+import { parseLocale, type Locale } from '../bot/locale';
+import type { Catalogue } from '../bot/nlu/catalogue';
+import type { WorkForm } from '../bot/entry';
+import type { DirectoryStore, Identity, MemberInfo, OrganisationInfo, Role } from '../bot/ports';
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  default_locale: string;
+}
+
+interface MemberRow {
+  id: string;
+  organisation_id: string;
+  display_name: string | null;
+  role: Role;
+  locale: string | null;
+}
+
+/** Organisations are found by Teams tenant, Slack team, or (local channels) by name. */
+const ORGANISATION_BY_CHANNEL: Record<string, string> = {
+  teams: 'teams_tenant_id = $1',
+  slack: 'slack_team_id = $1',
+  local: 'name = $1',
+  terminal: 'name = $1',
+};
+
+const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.locale';
+
+export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
+  return {
+    async identify(channel, tenant, userId) {
+      const condition = ORGANISATION_BY_CHANNEL[channel];
+      if (!condition) return null;
+      const [organisation] = await dataSource.query<OrganisationRow[]>(
+        `SELECT id, name, time_zone, default_locale FROM organisations WHERE ${condition}`,
+        [tenant],
+      );
+      if (!organisation) return null;
+      const [member] = await dataSource.query<MemberRow[]>(
+        `SELECT ${MEMBER_COLUMNS}
+           FROM channel_identities ci
+           JOIN members m ON m.organisation_id = ci.organisation_id AND m.id = ci.member_id
+          WHERE ci.channel = $1 AND ci.tenant_id = $2 AND ci.user_id = $3
+            AND ci.organisation_id = $4 AND m.removed_at IS NULL`,
+        [channel, tenant, userId, organisation.id],
+      );
+      const identity: Identity = { organisation: toOrganisation(organisation), member: member ? toMember(member) : null };
+      return identity;
+    },
+
+    async addMember(organisationId, member, identity) {
+      return dataSource.transaction(async (manager) => {
+        const [created] = await manager.query<MemberRow[]>(
+          `INSERT INTO members (organisation_id, display_name, email, role, locale)
+           VALUES ($1, $2, $3, $4, $5)
+           RETURNING id, organisation_id, display_name, role, locale`,
+          [organisationId, member.displayName, member.email, member.role, member.locale],
+        );
+        const bound = await manager.query<{ member_id: string }[]>(
+          `INSERT INTO channel_identities (organisation_id, channel, tenant_id, user_id, member_id)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (channel, tenant_id, user_id) DO NOTHING
+           RETURNING member_id`,
+          [organisationId, identity.channel, identity.tenant, identity.userId, created.id],
+        );
+        if (bound.length > 0) return toMember(created);
+        // Another request bound this user first: keep that member, drop ours.
+        await manager.query('DELETE FROM members WHERE organisation_id = $1 AND id = $2', [organisationId, created.id]);
+        const [existing] = await manager.query<MemberRow[]>(
+          `SELECT ${MEMBER_COLUMNS}
+             FROM channel_identities ci
+             JOIN members m ON m.organisation_id = ci.organisation_id AND m.id = ci.member_id
+            WHERE ci.channel = $1 AND ci.tenant_id = $2 AND ci.user_id = $3`,
+          [identity.channel, identity.tenant, identity.userId],
+        );
+        return toMember(existing);
+      });
+    },
+
+    async setMemberLocale(organisationId, memberId, locale: Locale) {
+      await dataSource.query('UPDATE members SET locale = $3 WHERE organisation_id = $1 AND id = $2', [
+        organisationId,
+        memberId,
+        locale,
+      ]);
+    },
+
+    async catalogue(organisationId): Promise<Catalogue> {
+      const [units, activities, themes] = await Promise.all([
+        dataSource.query<{ name: string; aliases: string[] }[]>(
+          'SELECT name, aliases FROM units WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY name',
+          [organisationId],
+        ),
+        dataSource.query<{ name: string; unit: string | null; aliases: string[]; work_form: WorkForm | null }[]>(
+          `SELECT a.name, u.name AS unit, a.aliases, a.work_form
+             FROM activities a
+             LEFT JOIN units u ON u.organisation_id = a.organisation_id AND u.id = a.unit_id
+            WHERE a.organisation_id = $1 AND a.archived_at IS NULL ORDER BY a.name`,
+          [organisationId],
+        ),
+        dataSource.query<Catalogue['themes']>(
+          'SELECT key, labels, keywords FROM themes WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY key',
+          [organisationId],
+        ),
+      ]);
+      return {
+        units,
+        activities: activities.map((a) => ({ name: a.name, unit: a.unit, aliases: a.aliases, workForm: a.work_form })),
+        themes,
+      };
+    },
+  };
+}
+
+function toOrganisation(row: OrganisationRow): OrganisationInfo {
+  return { id: row.id, name: row.name, timeZone: row.time_zone, defaultLocale: parseLocale(row.default_locale) ?? 'fi' };
+}
+
+function toMember(row: MemberRow): MemberInfo {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    displayName: row.display_name,
+    role: row.role,
+    locale: parseLocale(row.locale),
+  };
+}
