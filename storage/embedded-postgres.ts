@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copyTemplateInto } from './embedded-template';
 
 /**
  * PGlite served over the Postgres wire protocol on a private Unix socket. The app talks to it with
@@ -19,13 +20,16 @@ export class DataDirInUseError extends Error {}
 
 const SOCKET_PORT = 5432;
 
-/** `dataDir` null keeps the database in memory (tests). */
+/** `dataDir` null gives a throwaway database in a temporary directory (tests, tools). */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
-  const releaseLock = dataDir ? lockDataDir(resolve(dataDir)) : () => undefined;
   const socketDir = mkdtempSync(join(tmpdir(), 'logbook-pg-'));
+  const home = dataDir ? resolve(dataDir) : socketDir;
+  const releaseLock = lockDataDir(home);
   let db: PGlite | undefined;
   try {
-    db = dataDir ? new PGlite(join(resolve(dataDir), 'pglite')) : new PGlite();
+    const pgliteDir = join(home, 'pglite');
+    copyTemplateInto(pgliteDir);
+    db = new PGlite(pgliteDir);
     const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 1 });
     await server.start();
     const opened = db;
