@@ -1,14 +1,46 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Catalogue } from '../../../bot/nlu/catalogue';
 import { runAction, UsageError } from '../run-action';
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('must be a date such as 2026-11-25');
+  }
+  return value;
+}
 
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('show how the bot reads a log message (writes nothing)')
+    .description('print how the bot reads a log message, as an entry in JSON; writes nothing')
     .argument('<text...>', 'the message')
+    .option('--today <date>', 'the date to read "today" and "yesterday" against, YYYY-MM-DD', isoDate)
+    .option('--org <name>', "use this organisation's units, activities and themes (default: the default catalogue)")
     .action(
-      runAction(async () => {
-        throw new UsageError('parse is not available yet');
+      runAction(async (words: string[], options: { today?: string; org?: string }) => {
+        // Loaded here so parse starts fast and needs no database without --org.
+        const { loadConfig } = await import('../../../app/config');
+        const { extract, DEFAULT_THEMES } = await import('../../../bot/nlu');
+        const { todayIn } = await import('../../../bot/time');
+        const config = loadConfig();
+        let catalogue: Catalogue = { units: [], activities: [], themes: DEFAULT_THEMES };
+        let timeZone = config.LOGBOOK_TIME_ZONE;
+        if (options.org) {
+          const { openDatabase } = await import('../../../storage/database');
+          const { findOrganisationByName } = await import('../../../storage/organisations');
+          const { createDirectoryStore } = await import('../../../storage/directory-store');
+          const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LOGBOOK_DATA_DIR });
+          try {
+            const organisation = await findOrganisationByName(database.dataSource, options.org);
+            if (!organisation) throw new UsageError(`no organisation is called "${options.org}"`);
+            catalogue = await createDirectoryStore(database.dataSource).catalogue(organisation.id);
+            timeZone = organisation.timeZone;
+          } finally {
+            await database.close();
+          }
+        }
+        const entry = extract(words.join(' '), { today: options.today ?? todayIn(timeZone), catalogue });
+        process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
       }),
     );
 }

@@ -1,0 +1,184 @@
+import { matches } from './normalise';
+
+/** Dates in a message: explicit (24.11., 24/11, ISO, "24 November"), relative words and weekdays. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DateFound {
+  date: string | null;
+  spans: Span[];
+}
+
+const DAY_MS = 86_400_000;
+
+function parseIso(today: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!m) return null;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return isNaN(d.getTime()) ? null : d;
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** today plus n days, as YYYY-MM-DD. */
+export function addDays(today: string, n: number): string | null {
+  const d = parseIso(today);
+  return d ? iso(new Date(d.getTime() + n * DAY_MS)) : null;
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return iso(dt);
+}
+
+/** A day and month with an optional year; without a year, a future date means last year. */
+function resolve(today: string, day: number, month: number, year: number | null): string | null {
+  const t = parseIso(today);
+  if (!t) return null;
+  if (year !== null) {
+    if (year < 100) year += 2000;
+    return validDate(year, month, day);
+  }
+  const y = t.getUTCFullYear();
+  const d = validDate(y, month, day);
+  if (d && d > today) return validDate(y - 1, month, day);
+  return d;
+}
+
+const MONTHS: [RegExp, number][] = [
+  [/^(january|jan|tammikuu|tammi|januari)/, 1],
+  [/^(february|feb|helmikuu|helmi|februari)/, 2],
+  [/^(march|mar(?!r)|maaliskuu|maalis|mars)/, 3],
+  [/^(april|apr|huhtikuu|huhti)/, 4],
+  [/^(may|toukokuu|touko|maj)/, 5],
+  [/^(june|jun|kesäkuu|juni)/, 6],
+  [/^(july|jul|heinäkuu|heinä|juli)/, 7],
+  [/^(august|aug|elokuu|augusti)/, 8],
+  [/^(september|sept|sep|syyskuu|syys)/, 9],
+  [/^(october|oct|lokakuu|loka|oktober|okt)/, 10],
+  [/^(november|nov|marraskuu|marras)/, 11],
+  [/^(december|dec|joulukuu|joulu)/, 12],
+];
+const MONTH_WORD =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|' +
+  '(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ta|n|ssa)?|' +
+  'januari|februari|mars|maj|juni|juli|augusti|oktober|okt)';
+
+function monthOf(word: string): number | null {
+  for (const [re, n] of MONTHS) if (re.test(word)) return n;
+  return null;
+}
+
+const ISO_RE = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
+const DMY_RE = /(?<![\d.:,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d]))?/g;
+const SLASH_RE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g;
+const DAY_MONTH_RE = new RegExp(
+  `(?<![\\d])(\\d{1,2})(?:\\.|:e|:a|st|nd|rd|th)?\\s*(?:of\\s+)?(${MONTH_WORD})(?![\\p{L}])(?:\\s+(\\d{4}))?`, 'gu');
+const MONTH_DAY_RE = new RegExp(`(?<![\\p{L}])(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])`, 'gu');
+
+const BEFORE_YESTERDAY =
+  /day before yesterday|toissa ?päivänä|toissa ?iltana|toissa ?päivä|toissapäivän|i ?förrgår|förrgår/;
+const YESTERDAY =
+  /(?<![\p{L}])(?:yesterday|yday|yest|last night|eilen|eiln|eilein|eilinen|eilis\p{L}*|gårdagens|gårdagen|i ?går\p{L}*|igår|ig[aå]r)(?![\p{L}])/u;
+
+const WEEKDAYS: [RegExp, number][] = [
+  [/^(monday|maanantai|måndag|mandag)/, 1],
+  [/^(tuesday|tiistai|tisdag)/, 2],
+  [/^(wednesday|keskiviikko|onsdag)/, 3],
+  [/^(thursday|torstai|torsdag)/, 4],
+  [/^(friday|perjantai|fredag)/, 5],
+  [/^(saturday|lauantai|lördag|lordag)/, 6],
+  [/^(sunday|sunnuntai|söndag|sondag)/, 0],
+];
+const WEEKDAY_RE =
+  /(?<![\p{L}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|måndag|mandag|tisdag|onsdag|torsdag|fredag|lördag|lordag|söndag|sondag)/u;
+
+/** Weekday abbreviations, only at the very start of a message ("ma avoin ilta", "Fri 16-20"). */
+const ABBR: Record<string, number> = {
+  ma: 1, ti: 2, ke: 3, to: 4, pe: 5, la: 6, su: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5,
+  sat: 6, sun: 0, weds: 3, mån: 1, tis: 2, ons: 3, tor: 4, tors: 4, fre: 5, lör: 6, sön: 0,
+};
+const ABBR_RE = new RegExp(`^\\s*(${Object.keys(ABBR).join('|')})\\.?(?=[\\s\\d,:]|$)`);
+
+/** "thu night", "to-iltana", "fre kväll": an abbreviation followed by an evening word. */
+const ABBR_EVENING_RE = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(ABBR).join('|')})\\.?(?:\\s+|-)(?:night|evening|eve|morning|afternoon|ilta|iltana|illalla|kväll|kvällen)(?![\\p{L}])`,
+  'u',
+);
+
+/** "sat 7h", "la 16-18": an abbreviation (not "to") before a number anywhere in the text. */
+const ABBR_MID_RE = new RegExp(
+  `(?<![\\p{L}\\d.:-])(${Object.keys(ABBR).filter((k) => k !== 'to').join('|')})\\.?\\s+(?=\\d)`,
+  'u',
+);
+
+/** The most recent given weekday strictly before today. */
+export function lastWeekday(today: string, weekday: number): string | null {
+  const t = parseIso(today);
+  if (!t) return null;
+  let diff = (t.getUTCDay() - weekday + 7) % 7;
+  if (diff === 0) diff = 7;
+  return iso(new Date(t.getTime() - diff * DAY_MS));
+}
+
+function explicitDate(s: string, today: string, spans: Span[]): string | null {
+  let found: string | null = null;
+  const take = (m: RegExpExecArray, d: string | null): void => {
+    if (!d) return;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (!found) found = d;
+  };
+  for (const m of matches(ISO_RE, s)) take(m, validDate(+m[1], +m[2], +m[3]));
+  for (const m of matches(DMY_RE, s)) {
+    const before = s.slice(Math.max(0, m.index - 6), m.index);
+    if (/(klo|kl|kello|-)\s*$/.test(before)) continue;
+    // "24.11" without a trailing dot or year is ambiguous with a time; require the dot.
+    take(m, resolve(today, +m[1], +m[2], m[3] ? +m[3] : null));
+  }
+  for (const m of matches(SLASH_RE, s)) take(m, resolve(today, +m[1], +m[2], m[3] ? +m[3] : null));
+  for (const m of matches(DAY_MONTH_RE, s)) {
+    const mon = monthOf(m[2]);
+    if (mon) take(m, resolve(today, +m[1], mon, m[3] ? +m[3] : null));
+  }
+  for (const m of matches(MONTH_DAY_RE, s)) {
+    const mon = monthOf(m[1]);
+    if (mon) take(m, resolve(today, +m[2], mon, null));
+  }
+  return found;
+}
+
+/** Finds the session date; today when the text names none. */
+export function findDate(s: string, today: string): DateFound {
+  const spans: Span[] = [];
+  const explicit = explicitDate(s, today, spans);
+  return { date: explicit ?? relativeDate(s, today) ?? (parseIso(today) ? today : null), spans };
+}
+
+const TODAY_RE =
+  /(?<![\p{L}])(?:today|tonight|this (?:evening|morning|afternoon)|tänään|tänäänki|tänä iltana|tänä aamuna|tänä päivänä|ikväll|i kväll|idag|i dag|i eftermiddag)(?![\p{L}])/u;
+
+/** Relative words and weekdays only; null when there are none. */
+export function relativeDate(s: string, today: string): string | null {
+  if (BEFORE_YESTERDAY.test(s)) return addDays(today, -2);
+  if (YESTERDAY.test(s)) return addDays(today, -1);
+  const w = WEEKDAY_RE.exec(s);
+  if (w) {
+    for (const [re, n] of WEEKDAYS) if (re.test(w[1])) return lastWeekday(today, n);
+  }
+  const a = ABBR_RE.exec(s) ?? ABBR_EVENING_RE.exec(s) ?? ABBR_MID_RE.exec(s);
+  if (a) return lastWeekday(today, ABBR[a[1]]);
+  if (TODAY_RE.test(s)) return parseIso(today) ? today : null;
+  return null;
+}
+
+/** A date named in a short answer ("eilen", "24.11.", "lauantaina"), or null. */
+export function parseDateAnswer(s: string, today: string): string | null {
+  return explicitDate(s, today, []) ?? relativeDate(s, today);
+}

@@ -1,0 +1,149 @@
+/** Session length: explicit durations ("2h", "puoli tuntia", "en timme") or a time range ("16-18"). */
+import { matches } from './normalise';
+import { numberValue } from './numbers';
+import type { Span } from './dates';
+
+export interface DurationFound {
+  minutes: number | null;
+  /** Spans of times and durations, so counts do not take them. */
+  spans: Span[];
+}
+
+const H = '(?:h|hr|hrs|hour|hours|tunti|tuntia|tunnin|tuntii|tuntis|t|tim|timme|timmar|timmen|timmes|std)';
+const M = '(?:min|mins|minute|minutes|minuutti|minuuttia|minuutin|minsa|minuter|minuten|minuters|m)';
+const NUM = '(\\d{1,2}(?:[.,]\\d{1,2})?|½|\\d\\s?½)';
+
+const HOURS_MIN_RE = new RegExp(
+  `(?<![\\d.,:/])${NUM}\\s*-?\\s*${H}(?![\\p{L}])(?:\\s*(?:and|ja|och|\\+)?\\s*(\\d{1,2})\\s*${M}(?![\\p{L}])|(\\d{2})(?![\\d\\p{L}]))?`,
+  'gu');
+const M2 = '(?:min|mins|minute|minutes|minuutti|minuuttia|minuutin|minsa|minuter|minuten|minuters)';
+const MIN_RE = new RegExp(`(?<![\\d.,:/])(\\d{1,3})\\s*-?\\s*${M2}(?![\\p{L}])`, 'gu');
+const WORD_UNIT_RE = new RegExp(
+  `(?<![\\p{L}])([\\p{L}]+(?:-[\\p{L}]+)?)\\s+(?:of\\s+)?(hours?|tuntia|tunnin|tuntii|timmar|timme|minutes|minuuttia|minuutin|minuter|mins?)(?![\\p{L}])`,
+  'gu');
+const PHRASES: [RegExp, number][] = [
+  [/(?<![\p{L}])(?:an?|one) hour and a half(?![\p{L}])|(?<![\p{L}])one and a half hours?|puolitoista tunti\p{L}*|en och en halv timme|en och en halv timma|1,5 timme/u, 90],
+  [/(?<![\p{L}])(?:half an hour|half hour|puoli ?tuntia|puolen tunnin|puolisen tuntia|puolisen tunnin|en halvtimme|en halvtimma|halvtimme|halvtimma|en halv timme|en halvtimmes?|halvtimmen)(?![\p{L}])/u, 30],
+  [/(?<![\p{L}])(?:a quarter of an hour|quarter of an hour|vartin|vartti|en kvart|kvart)(?![\p{L}])/u, 15],
+  [/(?<![\p{L}])(?:a couple of hours|a couple hours|couple of hours|pari tuntia|parisen tuntia|ett par timmar|några timmar)(?![\p{L}])/u, 120],
+];
+
+const BARE_HOUR = /(?<![\p{L}])(?:(?:an|one) hour|tunnin|tunti|tunnin ajan|en timme|en timma|timmen)(?![\p{L}])/u;
+
+function num(s: string): number {
+  if (s.includes('½')) {
+    const whole = s.replace('½', '').trim();
+    return (whole ? parseFloat(whole) : 0) + 0.5;
+  }
+  return parseFloat(s.replace(',', '.'));
+}
+
+// A time range: "16-18", "16:00-18:00", "klo 15.00–16.30", "2-4pm", "from 6 to 9", "21 to 01".
+const T = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?';
+const RANGE_RE = new RegExp(
+  `(?<![\\d.,:/-])(?:(klo|kl|kello|at|from|between|mellan|från|fr\\.o\\.m\\.?|välillä)\\.?\\s*)?${T}\\s*(-|to|till|until|tills|and|och)\\s*(?:klo\\s*)?${T}(?![\\d]|[.,:]\\d)`,
+  'g');
+const SINGLE_TIME_RE =
+  /(?<![\d.,:/])(?:(?:klo|kl|kello|at)\.?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?|\d{1,2}\s*(?:am|pm))(?![\d\p{L}])/gu;
+/** After a range: a count noun or age word makes it a number range, not a time. */
+const NOT_TIME_AFTER =
+  /^\s*-?\s*(?:[\p{L}]*(?:kids|young|youth|teen|people|person|girl|boy|nuor|las|tyt|poik|pojk|kill|tjej|flick|ungdom|barn|deltag|besök|osallistuj|kävij|vuot|år|year|yrs|v\b|h\b|hours?|tunti|min|timm|%|€|eur|kr))/u;
+
+/** Before a range: a count noun ("kävijöitä 5-6") makes it a number range. */
+const COUNT_BEFORE = /(?:kids|youths?|people|girls|boys|nuoria|kävijöitä|osallistujia|tyttöjä|poikia|ungdomar|deltagare|besökare|tjejer|killar)\s*:?\s*$/u;
+
+function rangeMinutes(m: RegExpExecArray): number | null {
+  const [, prefix, h1s, m1s, ap1, conn, h2s, m2s, ap2] = m;
+  let h1 = +h1s;
+  let h2 = +h2s;
+  const m1 = m1s ? +m1s : 0;
+  const m2 = m2s ? +m2s : 0;
+  if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59) return null;
+  const hasMin = !!(m1s || m2s);
+  const pm2 = ap2 && ap2.startsWith('p');
+  if ((conn === 'and' || conn === 'och') && !prefix) return null;
+  if (!prefix && !hasMin && !ap1 && !ap2) {
+    if (conn !== '-' && !(h1s.length === 2 || h2s.length === 2)) return null;
+    // "3-6" in a log is an afternoon: 15-18.
+    if (h1 < 8 && h2 < 12) {
+      if (h1 === 0 || h2 <= h1 || h2 > 11) return null;
+      h1 += 12;
+      h2 += 12;
+    }
+  }
+  if (pm2 && h2 < 12) {
+    h2 += 12;
+    if (!ap1 && h1 + 12 <= h2) h1 += 12;
+  } else if (ap1 && ap1.startsWith('p') && h1 < 12) h1 += 12;
+  const start = h1 * 60 + m1;
+  let end = h2 * 60 + m2;
+  if (end <= start) end += end + 720 > start && h2 < 12 ? 720 : 1440;
+  const d = end - start;
+  return d > 0 && d <= 16 * 60 ? d : null;
+}
+
+/** Finds the duration in minutes (explicit length first, then a time range). */
+export function findDuration(s: string): DurationFound {
+  const spans: Span[] = [];
+  let explicit: number | null = null;
+  const take = (m: RegExpExecArray, minutes: number | null): void => {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (explicit === null && minutes !== null && minutes > 0 && minutes <= 24 * 60) explicit = Math.round(minutes);
+  };
+  let rest = s;
+  const blank = (m: RegExpExecArray): void => {
+    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  };
+  for (const m of matches(HOURS_MIN_RE, s)) {
+    const h = num(m[1]);
+    const extra = m[2] ? +m[2] : m[3] ? +m[3] : 0;
+    take(m, h * 60 + extra);
+    blank(m);
+  }
+  for (const [re, minutes] of PHRASES) {
+    const m = re.exec(rest);
+    if (m) {
+      take(m, minutes);
+      blank(m);
+    }
+  }
+  for (const m of matches(WORD_UNIT_RE, rest)) {
+    const v = numberValue(m[1]);
+    if (v === null || m[1] === 'a' || m[1] === 'an') continue;
+    take(m, /^(h|t)/.test(m[2]) ? v * 60 : v);
+    blank(m);
+  }
+  const m60 = BARE_HOUR.exec(rest);
+  if (m60) {
+    take(m60, 60);
+    blank(m60);
+  }
+  for (const m of matches(MIN_RE, rest)) {
+    take(m, +m[1]);
+    blank(m);
+  }
+  let range: number | null = null;
+  for (const m of matches(RANGE_RE, rest)) {
+    const after = rest.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (NOT_TIME_AFTER.test(after)) continue;
+    if (COUNT_BEFORE.test(rest.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const d = rangeMinutes(m);
+    if (d === null) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (range === null) range = d;
+    blank(m);
+  }
+  for (const m of matches(SINGLE_TIME_RE, rest)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return { minutes: explicit ?? range, spans };
+}
+
+/** A short duration answer: "2h", "90 min", "puoli tuntia", "16-18"; a bare number is hours up to 12, else minutes. */
+export function parseDurationAnswer(s: string): number | null {
+  const d = findDuration(s).minutes;
+  if (d !== null) return d;
+  const m = /^\s*(?:about|noin|n\.?|ca\.?|runt|ungefär|~)?\s*(\d{1,3}(?:[.,]\d)?)\s*$/.exec(s);
+  if (!m) return null;
+  const v = parseFloat(m[1].replace(',', '.'));
+  if (!(v > 0)) return null;
+  return v <= 12 ? Math.round(v * 60) : Math.round(v);
+}

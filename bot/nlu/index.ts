@@ -1,0 +1,20 @@
+/** Rule-based extraction for fi / sv / en worker messages. */
+export type { Catalogue, CatalogueActivity, CatalogueTheme, CatalogueUnit, ExtractContext } from './catalogue';
+export { extract } from './extract';
+export { detectLanguage, languageScores } from './language';
+export { isLikelyLog } from './likely-log';
+export { parseAnswer, parseCorrection, parseConfirmation } from './answers';
+export type { AnswerField, AnswerValue, AnswerValues, Correction } from './answers';
+export { parseCount, numberValue } from './numbers';
+export { findDate, relativeDate, parseDateAnswer, lastWeekday, addDays } from './dates';
+export { findDuration, parseDurationAnswer } from './duration';
+export { findCounts } from './counts';
+export { findAges } from './ages';
+export { findWorkForm, parseWorkFormAnswer } from './work-form';
+export { findThemes } from './themes';
+export { findUnit, findActivity } from './catalogue-match';
+export { findYouthLed } from './youth-led';
+export { DEFAULT_THEMES } from './default-themes';
+export { findPersonalData, maskPersonalData, isValidHetu, isValidPersonnummer } from './privacy';
+export type { PersonalData, PersonalDataKind } from './privacy';
+export { normalise } from './normalise';

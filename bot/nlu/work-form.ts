@@ -1,0 +1,63 @@
+/** Work form from cue words; the earliest strong cue wins, then the earliest weak one. */
+import type { WorkForm } from '../entry';
+
+const B = '(?<![\\p{L}])';
+const E = '(?![\\p{L}])';
+
+type Cue = [WorkForm, RegExp];
+
+function cues(list: [WorkForm, string][]): Cue[] {
+  return list.map(([f, src]) => [f, new RegExp(src, 'u')]);
+}
+
+const STRONG: Cue[] = cues([
+  ['open', `${B}(?:open (?:evening|night|doors?|house|hall|gym|youth|activit|session|day|centre|center|café|cafe)|drop-?in|drop in|youth club|youth centre open|avoi(?:n|met|men|nta|messa|mia|mella)${E}|avoinilta|(?:nuoriso(?:tila|talo)|nuokkari|nuokku|talo|tila) (?:oli |on )?auki|öppe[nt]${E}|öppna${E}|öppna (?:kvällen|verksamheten)|öppen|fritidsgård|fritis${E}|fritisen)`],
+  ['outreach', `${B}(?:detached|street ?work|streetwork|outreach|jalkautu|jalkaudu|katutyö|etsivä|fältarbete|fälta(?:de|t|r|re|rna|)${E}|fältet${E}|on the streets?|kaduilla)`],
+  ['individual', `${B}(?:one[- ]to[- ]one|one[- ]on[- ]one|1:1|individual|yksilö|henkilökohtai|kahdenkeski|enskil|individuell|met (?:one|a|1) (?:young|youth|teen|kid|girl|boy)|tapasin (?:yhden |1 )?(?:nuoren|tytön|pojan)|tapasin yhden|träffade (?:en|1) (?:ungdom|ung|tjej|kille|flicka|pojke))`],
+  ['camp', `camps?${E}|leiri|läger|lägr`],
+  ['digital', `stream|striim|(?:club|group|session|evening|night|meeting|kerho|ryhmä|ilta|klubb|grupp|kväll|träff)\\p{L}* (?:online|verkossa|netissä|på nätet|på discord|discordissa)|${B}(?:online (?:club|group|session|evening|meeting|event|chat)|discord|twitch|digital youth work|digitaal|digitaalinen|verkkonuorisotyö|digi-?nuorisotyö|digital ungdomsarbete|minecraft-server|zoom|teams-)`],
+  ['event', `disco|disko|festival|konsert|tapahtum|juhla|juhlis|bileet|bileis|fest${E}|festen${E}|mässa${E}|mässan${E}|messut${E}|messuill|${B}(?:events?${E}|festari|concert|party${E}|gala${E}|evenemang|fair${E}|markkin|show${E})`],
+  ['group', `(?:ryhmä|ryhmi|kerho|grupp|klubb)|${B}(?:groups?${E}|grp${E}|\\p{L}+-?group${E}|(?<!youth )club${E})`],
+]);
+
+const WEAK: Cue[] = cues([
+  ['event', `turnau|turnering|tävling|kilpailu|cup${E}|${B}(?:tournament|competition|excursion|trip${E}|retki|utflykt)`],
+  ['digital', `${B}(?:online|netissä|verkossa|nätet|på nätet|internet)${E}`],
+  ['group', `workshop|paja${E}|pajassa|pajan${E}|verkstad|kurssi|kurs${E}|kursen|treenit|träning|${B}(?:course|training|practice)`],
+  ['open', `${B}(?:open${E}|auki${E}|nuorisotalo|nuorisotila|nuokkari|nuokku|ungdomsgård|youth centre|youth center|café|cafe)`],
+]);
+
+function earliest(s: string, list: Cue[]): WorkForm | null {
+  let best: WorkForm | null = null;
+  let at = Infinity;
+  for (const [form, re] of list) {
+    const m = re.exec(s);
+    if (m && m.index < at) {
+      at = m.index;
+      best = form;
+    }
+  }
+  return best;
+}
+
+/** The work form the text names, or null. */
+export function findWorkForm(s: string): WorkForm | null {
+  return earliest(s, STRONG) ?? earliest(s, WEAK);
+}
+
+const ANSWER: [WorkForm, RegExp][] = [
+  ['open', /^(?:open|avoin|avoi\p{L}*|öppe\p{L}*|öppna|drop-?in)/u],
+  ['group', /^(?:group|ryhmä\p{L}*|grupp\p{L}*|kerho|club)/u],
+  ['individual', /^(?:individual|yksilö\p{L}*|enskil\p{L}*|individuell\p{L}*|1:1|one-to-one)/u],
+  ['event', /^(?:event|tapahtuma|evenemang|disco|disko)/u],
+  ['outreach', /^(?:outreach|street|detached|jalkautu\p{L}*|katutyö|etsivä|fält\p{L}*)/u],
+  ['digital', /^(?:digital|digi\p{L}*|online|verkko\p{L}*|netti\p{L}*|nät\p{L}*)/u],
+  ['camp', /^(?:camp|leiri\p{L}*|läger)/u],
+];
+
+/** A work form in a short answer ("avoin", "öppen", "group"), or null. */
+export function parseWorkFormAnswer(s: string): WorkForm | null {
+  const t = s.trim();
+  for (const [form, re] of ANSWER) if (re.test(t)) return form;
+  return findWorkForm(t);
+}
