@@ -5,7 +5,10 @@ import { registerHealthRoute } from '../adapters/http/health';
 import { registerWebChat } from '../adapters/local/web-chat';
 import { createCore, type Core } from '../bot/core';
 import { migrate, openDatabase, type Database } from '../storage/database';
+import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
+import { createEntryStore } from '../storage/entry-store';
+import { extract } from '../bot/nlu';
 import { ensureOrganisation } from '../storage/organisations';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -45,7 +48,16 @@ export async function openAppDatabase(
 }
 
 export function createAppCore(database: Database, logger: Logger): Core {
-  return createCore({ directory: createDirectoryStore(database.dataSource), logger });
+  const { dataSource } = database;
+  return createCore({
+    stores: {
+      directory: createDirectoryStore(dataSource),
+      entries: createEntryStore(dataSource),
+      conversations: createConversationStore(dataSource),
+    },
+    understand: async (text, ctx) => extract(text, ctx),
+    logger,
+  });
 }
 
 /** Starts the HTTP service on an open database. */

@@ -1,14 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { parseLocale, type Locale } from '../bot/locale';
+import { parseLocale } from '../bot/locale';
 import type { Catalogue } from '../bot/nlu/catalogue';
 import type { WorkForm } from '../bot/entry';
-import type { DirectoryStore, Identity, MemberInfo, OrganisationInfo, Role } from '../bot/ports';
+import { DEFAULT_REQUIRED_FIELDS, type DirectoryStore, type Identity, type MemberInfo, type OrganisationInfo, type Role } from '../bot/ports';
+import type { OrganisationSettings } from './entities/organisation';
 
 interface OrganisationRow {
   id: string;
   name: string;
   time_zone: string;
   default_locale: string;
+  settings: OrganisationSettings;
 }
 
 interface MemberRow {
@@ -35,7 +37,7 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       const condition = ORGANISATION_BY_CHANNEL[channel];
       if (!condition) return null;
       const [organisation] = await dataSource.query<OrganisationRow[]>(
-        `SELECT id, name, time_zone, default_locale FROM organisations WHERE ${condition}`,
+        `SELECT id, name, time_zone, default_locale, settings FROM organisations WHERE ${condition}`,
         [tenant],
       );
       if (!organisation) return null;
@@ -80,14 +82,6 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       });
     },
 
-    async setMemberLocale(organisationId, memberId, locale: Locale) {
-      await dataSource.query('UPDATE members SET locale = $3 WHERE organisation_id = $1 AND id = $2', [
-        organisationId,
-        memberId,
-        locale,
-      ]);
-    },
-
     async catalogue(organisationId): Promise<Catalogue> {
       const [units, activities, themes] = await Promise.all([
         dataSource.query<{ name: string; aliases: string[] }[]>(
@@ -116,7 +110,13 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
 }
 
 function toOrganisation(row: OrganisationRow): OrganisationInfo {
-  return { id: row.id, name: row.name, timeZone: row.time_zone, defaultLocale: parseLocale(row.default_locale) ?? 'fi' };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.time_zone,
+    defaultLocale: parseLocale(row.default_locale) ?? 'fi',
+    requiredFields: row.settings.requiredFields ?? [...DEFAULT_REQUIRED_FIELDS],
+  };
 }
 
 function toMember(row: MemberRow): MemberInfo {

@@ -1,23 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openAppDatabase, startApp, type RunningApp } from '../../app/app';
 import { loadConfig, type Config } from '../../app/config';
 import { createLogger } from '../../app/logger';
 import { createTestDatabaseUrl } from './database';
 
-/** Starts the real app on 127.0.0.1 and a random port, on a fresh test database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp & { config: Config }> {
+/** Where a test app keeps its data, so a second app can be started on the same database. */
+export interface TestStorage {
+  databaseUrl?: string;
+  dataDir: string | null;
+}
+
+/** Fresh storage: a new database on TEST_DATABASE_URL's server, or a PGlite directory. */
+export async function freshStorage(persistent = false): Promise<TestStorage> {
   const databaseUrl = await createTestDatabaseUrl();
+  if (databaseUrl) return { databaseUrl, dataDir: null };
+  return { dataDir: persistent ? mkdtempSync(join(tmpdir(), 'logbook-test-')) : null };
+}
+
+/** Starts the real app on 127.0.0.1 and a random port. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  storage?: TestStorage,
+): Promise<RunningApp & { config: Config; storage: TestStorage }> {
+  const where = storage ?? (await freshStorage());
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : {}),
     ...env,
   });
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openAppDatabase(config, logger, null);
+  const database = await openAppDatabase(config, logger, where.dataDir);
   try {
     const app = await startApp(config, logger, database);
-    return { ...app, config };
+    return { ...app, config, storage: where };
   } catch (error) {
     await database.close();
     throw error;
