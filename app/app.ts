@@ -8,7 +8,7 @@ import { migrate, openDatabase, type Database } from '../storage/database';
 import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
-import { extract } from '../bot/nlu';
+import { understandFromConfig } from './understanding';
 import { ensureOrganisation } from '../storage/organisations';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -47,7 +47,7 @@ export async function openAppDatabase(
   }
 }
 
-export function createAppCore(database: Database, logger: Logger): Core {
+export function createAppCore(config: Config, database: Database, logger: Logger): Core {
   const { dataSource } = database;
   return createCore({
     stores: {
@@ -55,14 +55,14 @@ export function createAppCore(database: Database, logger: Logger): Core {
       entries: createEntryStore(dataSource),
       conversations: createConversationStore(dataSource),
     },
-    understand: async (text, ctx) => extract(text, ctx),
+    understand: understandFromConfig(config, logger),
     logger,
   });
 }
 
 /** Starts the HTTP service on an open database. */
 export async function startApp(config: Config, logger: Logger, database: Database): Promise<RunningApp> {
-  const core = createAppCore(database, logger);
+  const core = createAppCore(config, database, logger);
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
   if (config.LOCAL_CHAT) registerWebChat(server, core, LOCAL_ORGANISATION);

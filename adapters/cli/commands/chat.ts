@@ -39,7 +39,7 @@ export function registerChat(program: Command): void {
         const config = loadConfig();
         const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2);
         const database = await openAppDatabase({ ...config, LOCAL_CHAT: true }, logger);
-        const core = createAppCore(database, logger);
+        const core = createAppCore(config, database, logger);
         try {
           const send: Send = (text, actionData) =>
             core.handle({

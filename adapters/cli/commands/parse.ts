@@ -12,7 +12,7 @@ function isoDate(value: string): string {
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('print how the bot reads a log message, as an entry in JSON; writes nothing')
+    .description('print how the bot reads a log message, as an entry in JSON; writes nothing (uses the model when OPENAI_API_KEY is set)')
     .argument('<text...>', 'the message')
     .option('--today <date>', 'the date to read "today" and "yesterday" against, YYYY-MM-DD', isoDate)
     .option('--org <name>', "use this organisation's units, activities and themes (default: the default catalogue)")
@@ -20,7 +20,8 @@ export function registerParse(program: Command): void {
       runAction(async (words: string[], options: { today?: string; org?: string }) => {
         // Loaded here so parse starts fast and needs no database without --org.
         const { loadConfig } = await import('../../../app/config');
-        const { extract, DEFAULT_THEMES } = await import('../../../bot/nlu');
+        const { DEFAULT_THEMES } = await import('../../../bot/nlu');
+        const { understandFromConfig } = await import('../../../app/understanding');
         const { todayIn } = await import('../../../bot/time');
         const config = loadConfig();
         let catalogue: Catalogue = { units: [], activities: [], themes: DEFAULT_THEMES };
@@ -39,7 +40,10 @@ export function registerParse(program: Command): void {
             await database.close();
           }
         }
-        const entry = extract(words.join(' '), { today: options.today ?? todayIn(timeZone), catalogue });
+        const understand = understandFromConfig(config, {
+          warn: (details, message) => process.stderr.write(`${message}: ${JSON.stringify(details)}\n`),
+        });
+        const entry = await understand(words.join(' '), { today: options.today ?? todayIn(timeZone), catalogue });
         process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
       }),
     );
