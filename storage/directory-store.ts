@@ -31,7 +31,11 @@ const ORGANISATION_BY_CHANNEL: Record<string, string> = {
 
 const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.locale';
 
+/** How long a loaded catalogue is reused; extraction compiles its matchers once per catalogue object. */
+const CATALOGUE_TTL_MS = 30_000;
+
 export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
+  const catalogues = new Map<string, { loaded: number; catalogue: Promise<Catalogue> }>();
   return {
     async identify(channel, tenant, userId) {
       const condition = ORGANISATION_BY_CHANNEL[channel];
@@ -82,30 +86,39 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       });
     },
 
-    async catalogue(organisationId): Promise<Catalogue> {
-      const [units, activities, themes] = await Promise.all([
-        dataSource.query<{ name: string; aliases: string[] }[]>(
-          'SELECT name, aliases FROM units WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY name',
-          [organisationId],
-        ),
-        dataSource.query<{ name: string; unit: string | null; aliases: string[]; work_form: WorkForm | null }[]>(
-          `SELECT a.name, u.name AS unit, a.aliases, a.work_form
-             FROM activities a
-             LEFT JOIN units u ON u.organisation_id = a.organisation_id AND u.id = a.unit_id
-            WHERE a.organisation_id = $1 AND a.archived_at IS NULL ORDER BY a.name`,
-          [organisationId],
-        ),
-        dataSource.query<Catalogue['themes']>(
-          'SELECT key, labels, keywords FROM themes WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY key',
-          [organisationId],
-        ),
-      ]);
-      return {
-        units,
-        activities: activities.map((a) => ({ name: a.name, unit: a.unit, aliases: a.aliases, workForm: a.work_form })),
-        themes,
-      };
+    catalogue(organisationId): Promise<Catalogue> {
+      const cached = catalogues.get(organisationId);
+      if (cached && Date.now() - cached.loaded < CATALOGUE_TTL_MS) return cached.catalogue;
+      const catalogue = loadCatalogue(dataSource, organisationId);
+      catalogues.set(organisationId, { loaded: Date.now(), catalogue });
+      catalogue.catch(() => catalogues.delete(organisationId));
+      return catalogue;
     },
+  };
+}
+
+async function loadCatalogue(dataSource: DataSource, organisationId: string): Promise<Catalogue> {
+  const [units, activities, themes] = await Promise.all([
+    dataSource.query<{ name: string; aliases: string[] }[]>(
+      'SELECT name, aliases FROM units WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY name',
+      [organisationId],
+    ),
+    dataSource.query<{ name: string; unit: string | null; aliases: string[]; work_form: WorkForm | null }[]>(
+      `SELECT a.name, u.name AS unit, a.aliases, a.work_form
+         FROM activities a
+         LEFT JOIN units u ON u.organisation_id = a.organisation_id AND u.id = a.unit_id
+        WHERE a.organisation_id = $1 AND a.archived_at IS NULL ORDER BY a.name`,
+      [organisationId],
+    ),
+    dataSource.query<Catalogue['themes']>(
+      'SELECT key, labels, keywords FROM themes WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY key',
+      [organisationId],
+    ),
+  ]);
+  return {
+    units,
+    activities: activities.map((a) => ({ name: a.name, unit: a.unit, aliases: a.aliases, workForm: a.work_form })),
+    themes,
   };
 }
 
