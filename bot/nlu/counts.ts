@@ -9,7 +9,7 @@ const NOUN_LIST: Record<CountCat, string> = {
   total:
     'kids kid children child young youth youths youngster youngsters teen teens teenager teenagers tweens participant participants ' +
     'visitor visitors viewer viewers people persons person attendees attendee guests members players pupils students audience ' +
-    'individuals folks pers hlö hlöä henk henkeä henkilö henkilöä henkilöt henkilöitä hloa hlo henkiloa ' +
+    'opiskelijaa opiskelijoita opiskelijat yp ypp leavers brothers sisters siblings veljestä siskosta sisarusta bröder systrar syskon individuals folks pers hlö hlöä henk henkeä henkilö henkilöä henkilöt henkilöitä hloa hlo henkiloa ' +
     'nuori nuorta nuoria nuoren nuoret nuorisoa lasta lapsi lapsia lapset osallistujaa osallistujia osallistuja osallistujat ' +
     'kävijää kävijöitä kävijä kävijät kavijaa tyyppiä tyyppi tyyppejä tyypit oppilasta oppilaita pelaajaa pelaajia ' +
     'katsojaa katsojia katsoja vierasta vieraita ihmistä ihmisiä teiniä teinejä yhteensä total totalt sammanlagt jäsentä jäseniä yleisöä ' +
@@ -24,7 +24,7 @@ const NOUN_LIST: Record<CountCat, string> = {
     'non-binary nonbinary enby enbies nb muunsukupuolinen muunsukupuolista muunsukupuolisia muunsukupuolista ' +
     'ickebinär ickebinära ickebinärt',
   new:
-    'new newcomer newcomers first-timers first-timer uutta uusia uusi uudet uusii ensikertalaista ensikertalaisia nya ny nykomlingar',
+    'new newcomer newcomers first-timers first-timer timers uutta uusia uusi uudet uusii ensikertalaista ensikertalaisia nya ny nykomlingar',
   staff:
     'workers worker staff leaders leader instructors instructor adults employees volunteers colleagues ohjaajaa ohjaajat ohjaaja ' +
     'työntekijää työntekijät aikuista aikuiset vapaaehtoista ledare fritidsledare personal vuxna anställda handledare volontärer',
@@ -44,12 +44,18 @@ function nounCat(t: string): CountCat | null {
   if (/(?:tyttöä|tyttöjä)$/.test(t)) return 'girls';
   if (/(?:poikaa|poikia)$/.test(t)) return 'boys';
   if (/(?:nuorta|nuoria)$/.test(t) && !/(?:vanhempaa|nuorempaa)$/.test(t)) return 'total';
+  // Swedish and English compounds: "gymnasieelever", "högstadieungdomar", "tonårstjejer", "schoolkids".
+  if (t.length > 7) {
+    if (/(?:elever|ungdomar|deltagare|besökare|oppilasta|oppilaita|kids|students|pupils)$/.test(t)) return 'total';
+    if (/(?:tjejer|flickor)$/.test(t)) return 'girls';
+    if (/(?:killar|pojkar)$/.test(t)) return 'boys';
+  }
   return null;
 }
 
 const FILLERS = new Set(
   ('of them which whom were was are is in total more other extra different young little small older younger happy great ' +
-    'awesome amazing active regular lovely nice the these those all altogether in-total than ' +
+    'awesome amazing active regular lovely nice care first the these those all altogether in-total than ' +
     'joista heistä niistä oli olivat eri pientä isompaa vanhempaa nuorempaa iloista aktiivista innokasta ihanaa ' +
     'varav av dem var är glada nöjda äldre yngre andra stycken').split(/\s+/),
 );
@@ -57,6 +63,7 @@ const BACK_SKIP = new Set([':', '=', '-', '~', 'noin', 'n', 'ca', 'c', 'about', 
 /** Verbs after a number that make it a head count: "12 came", "12 kom", "12 tuli". */
 const CAME = new Set(['came', 'showed', 'turned', 'attended', 'joined', 'kom', 'dök', 'deltog', 'tuli', 'kävi', 'osallistui', 'saapui']);
 const MEET = new Set(['only', 'just', 'bara', 'endast', 'vain', 'ainoastaan', 'met', 'meet', 'saw', 'träffade', 'träffat', 'träffa', 'mötte', 'pratade', 'tapasin', 'tapasimme', 'tapasi', 'kohtasin', 'tavattiin', 'helped']);
+const PREPS = new Set(['om', 'about', 'over', 'för', 'for', 'till', 'to', 'av', 'of', 'från', 'from', 'åt', 'by', 'like', 'som', 'än', 'than']);
 const GENDER = new Set<CountCat>(['girls', 'boys', 'nonBinary']);
 const ONE_WORDS = new Set(['one', 'yksi', 'yhden', 'yhtä', 'en', 'ett', 'a', 'an']);
 
@@ -65,6 +72,8 @@ interface Hit {
   value: number;
   weak: boolean;
   sentence: number;
+  /** A gender count opening a later sentence and followed by a verb: "20 nuorta. Kaks poikaa uhkaili ..." */
+  mention: boolean;
 }
 
 const NOBODY_RE =
@@ -72,7 +81,10 @@ const NOBODY_RE =
 
 /** One young person without a number: "samtal med en ungdom", "puhelu nuoren kanssa". */
 const ONE_PERSON_RE =
-  /(?<![\p{L}])(?:(?:with|med|w) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|ungdom|ung tjej|ung kille|tonåring)|(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:hänet|hänen|nuoren)|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring)|(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+
+/** A message that opens with one young person as its subject: "young person disclosed ...", "nuori kertoi ...". */
+const SUBJECT_ONE_RE = /^\s*(?:(?:a|one) )?(?:young person|nuori|en ungdom|ungdomen|yksi nuori) (?![\p{L}]*(?:ppl|people))/u;
 
 /** "7 new out of 25": the total after "out of". */
 const OUT_OF_RE = /(?<![\p{L}])out of (?:about |approx\.? |~)?(\d{1,5})(?!\d)/u;
@@ -86,6 +98,8 @@ function valueAt(tokens: Token[], i: number): { value: number; next: number } | 
   const t = tokens[i];
   if (t.kind === 'num') {
     if (/[.,]/.test(t.text) || t.text.length > 6) return null;
+    // "ett 40-tal ungdomar": about 40
+    if (tokens[i + 1]?.text === '-' && tokens[i + 2]?.text === 'tal') return { value: parseInt(t.text, 10), next: i + 3 };
     return { value: parseInt(t.text, 10), next: i + 1 };
   }
   if (t.kind !== 'word') return null;
@@ -121,12 +135,21 @@ function forwardNoun(tokens: Token[], from: number): { cat: CountCat; at: number
         const n = tokens[j + 1];
         const c2 = c === 'total' && n && n.kind === 'word' ? nounCat(n.text) : null;
         if (c2 && c2 !== 'total') return { cat: c2, at: j + 1 };
+        // "young people": the noun is the second word
+        if (c2 === 'total') return { cat: c, at: j + 1 };
         // "non binary"
         return { cat: c, at: j };
       }
       if (t.text === 'non' && tokens[j + 1]?.text === 'binary') return { cat: 'nonBinary', at: j + 1 };
       if (CAME.has(t.text) && skipped === 0) return { cat: 'total', at: -1 };
+      // "33 in, 4 first timers": a head count "in" the door
+      if (t.text === 'in' && skipped === 0 && j === from && (!tokens[j + 1] || tokens[j + 1].kind === 'sep' || tokens[j + 1].text === ',')) {
+        return { cat: 'total', at: -1 };
+      }
       if (!FILLERS.has(t.text)) return null;
+      skipped++;
+    } else if (t.kind === 'punct' && j === from && t.text === '+') {
+      // "60+ young people"
       skipped++;
     } else if (t.kind === 'punct' && !/[\p{L}\p{N},.;:()[\]"'+/&*#<>=-]/u.test(t.text)) {
       // emoji and symbols between a number and its noun
@@ -149,8 +172,57 @@ function backwardNoun(tokens: Token[], from: number, claimed: Set<number>): { ca
   return c ? { cat: c, at: k } : null;
 }
 
+/**
+ * Gender shorthand in pairs: "16p/10t", "5t 3p", "12M/7F", "6b+4g", "8k 5t". A boy letter and a girl
+ * letter must both be there, so "2t" alone stays a duration (tunti).
+ */
+const BOY_LETTERS = 'pbmk';
+const GIRL_LETTERS = 'tgf';
+export const GENDER_PAIR_RE =
+  /(?<![\p{L}\d.,:])(\d{1,3}) ?([pbmktgf])(?:\s*[/,+&]\s*|\s+(?:ja|och|and|&)\s+|\s+)(\d{1,3}) ?([pbmktgf])(?![\p{L}\d])/gu;
+
+function isPair(a: string, b: string): boolean {
+  if (a === 'm' && b === 't') return false;
+  return (BOY_LETTERS.includes(a) && GIRL_LETTERS.includes(b)) || (GIRL_LETTERS.includes(a) && BOY_LETTERS.includes(b));
+}
+
+/** Spans of gender shorthand pairs, so durations do not read "10t" as ten hours. */
+export function genderPairSpans(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!/\d ?[pbmktgf](?![\p{L}\d])/u.test(s)) return out;
+  GENDER_PAIR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GENDER_PAIR_RE.exec(s)) !== null) {
+    if (isPair(m[2], m[4])) out.push({ start: m.index, end: m.index + m[0].length });
+    // "2t, 5t 3p": retry from the second number
+    else GENDER_PAIR_RE.lastIndex = m.index + 1;
+  }
+  GENDER_PAIR_RE.lastIndex = 0;
+  return out;
+}
+
+function expandPairs(s: string): string {
+  const spans = genderPairSpans(s);
+  if (!spans.length) return s;
+  const word = (l: string): string => (BOY_LETTERS.includes(l) ? 'boys' : 'girls');
+  let out = '';
+  let pos = 0;
+  for (const p of spans) {
+    const m = new RegExp(GENDER_PAIR_RE.source, 'u').exec(s.slice(p.start, p.end));
+    if (!m) continue;
+    out += `${s.slice(pos, p.start)}${m[1]} ${word(m[2])} , ${m[3]} ${word(m[4])}`;
+    pos = p.end;
+  }
+  return out + s.slice(pos);
+}
+
+/** Words that may follow a gender count that is a head count ("6 poikaa ja 4 tyttöä", "9 girls came"). */
+const AFTER_COUNT = new Set(['and', 'ja', 'och', 'sekä', 'plus', 'of', 'joista', 'varav', 'with', 'med', 'in', 'at', 'on', 'from',
+  'ages', 'aged', 'total', 'yhteensä', 'totalt', 'mukana', 'paikalla', 'present', 'were', 'was', 'oli', 'olivat', 'var']);
+
 /** inferTotal: a total implied by girls + boys + non-binary when none is stated. */
 export function findCounts(s: string, inferTotal = true, acceptWeak = false): CountsFound {
+  s = expandPairs(s);
   const tokens = tokenise(s);
   const hits: Hit[] = [];
   const claimed = new Set<number>();
@@ -172,7 +244,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (back && found && found.at >= 0) {
       // "girls 5 boys 7": the noun ahead belongs to the next number.
       const after = tokens[found.at + 1];
-      if (after && (after.kind === 'num' || after.text === ':')) found = back;
+      if (after && (after.kind === 'num' || after.text === ':') && !(back.cat === 'total' && GENDER.has(found.cat))) found = back;
     }
     if (!found && back) {
       const n = tokens[v.next];
@@ -187,13 +259,21 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (word === 'one' && prev && (prev.text === 'no' || prev.text === 'not')) continue;
     let weak = t.kind === 'word' && ARTICLES.has(word) && v.value === 1;
     if (weak && prev && MEET.has(prev.text)) weak = false;
+    // "bråk om en tjej", "talked about a girl": an article after a preposition is never a count.
+    if (weak && prev && PREPS.has(prev.text)) continue;
     if (!weak && v.value === 1 && ONE_WORDS.has(word) && i === sentenceStart && GENDER.has(found.cat)) weak = true;
-    hits.push({ cat: found.cat, value: v.value, weak, sentence });
+    const after = found.at >= 0 ? tokens[found.at + 1] : undefined;
+    const mention = GENDER.has(found.cat) && after !== undefined && after.kind === 'word' &&
+      !AFTER_COUNT.has(after.text) && !CAME.has(after.text) && !nounCat(after.text) && !isNumberWord(after.text);
+    hits.push({ cat: found.cat, value: v.value, weak, sentence, mention });
     i = Math.max(i, found.at, v.next - 1);
   }
   const participants = emptyParticipants();
   let staffCount: number | null = null;
   for (const h of hits) {
+    // A sentence about what some of them did, after the head count was given in an earlier sentence.
+    if (h.mention && hits.some((o, k) => o.cat === 'total' && !o.weak && k < hits.indexOf(h)) &&
+      !hits.some((o) => o !== h && GENDER.has(o.cat) && o.sentence === h.sentence)) continue;
     if (h.weak && !acceptWeak && !hits.some((o) => !o.weak && o.sentence === h.sentence && o.cat !== 'staff')) continue;
     if (h.cat === 'staff') {
       if (staffCount === null) staffCount = h.value;
@@ -204,7 +284,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (parts.some((p) => p !== null)) participants.total = parts.reduce<number>((a, p) => a + (p ?? 0), 0);
     else if (OUT_OF_RE.test(s)) participants.total = Number(OUT_OF_RE.exec(s)?.[1]);
     else if (NOBODY_RE.test(s)) participants.total = 0;
-    else if (participants.new === null && ONE_PERSON_RE.test(s)) participants.total = 1;
+    else if (participants.new === null && (ONE_PERSON_RE.test(s) || SUBJECT_ONE_RE.test(s))) participants.total = 1;
   }
   return { participants, staffCount };
 }

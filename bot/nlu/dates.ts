@@ -78,6 +78,7 @@ function monthOf(word: string): number | null {
 
 const ISO_RE = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
 const DMY_RE = /(?<![\d.:,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d]))?/g;
+const NODOT_RE = /(?<![\d.:,/])(\d{1,2})\.(\d{1,2})(?![\d.,:/])/g;
 const SLASH_RE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g;
 const DAY_MONTH_RE = new RegExp(
   `(?<![\\d])(\\d{1,2})(?:\\.|:e|:a|st|nd|rd|th)?\\s*(?:of\\s+)?(${MONTH_WORD})(?![\\p{L}])(?:\\s+(\\d{4}))?`, 'gu');
@@ -119,6 +120,9 @@ const ABBR_MID_RE = new RegExp(
   'u',
 );
 
+/** "Retki Nuuksioon la, 12 nuorta", "Detached session Fri, approx 18": an unambiguous abbreviation before a comma. */
+const ABBR_COMMA_RE = /(?<![\p{L}\d.:-])(ti|ke|pe|la|mon|tue|tues|wed|thu|thur|thurs|fri|mån|tis|ons|tors|fre|lör|sön)\.?,\s/u;
+
 /** The most recent given weekday strictly before today. */
 export function lastWeekday(today: string, weekday: number): string | null {
   const t = parseIso(today);
@@ -139,8 +143,19 @@ function explicitDate(s: string, today: string, spans: Span[]): string | null {
   for (const m of matches(DMY_RE, s)) {
     const before = s.slice(Math.max(0, m.index - 6), m.index);
     if (/(klo|kl|kello|-)\s*$/.test(before)) continue;
-    // "24.11" without a trailing dot or year is ambiguous with a time; require the dot.
     take(m, resolve(today, +m[1], +m[2], m[3] ? +m[3] : null));
+  }
+  // "24.11" without a trailing dot could be a time (18.30) or a decimal (1.5h): only a valid day and
+  // month, a two-digit part, no time word before, and no range, unit or minutes after.
+  for (const m of matches(NODOT_RE, s)) {
+    if (spans.some((p) => m.index < p.end && m.index + m[0].length > p.start)) continue;
+    const before = s.slice(Math.max(0, m.index - 8), m.index);
+    if (/(?:(?<![\p{L}])(?:klo|kl|kello|at|from|to|till|until|mellan|från)|-|–|:)\s*$/u.test(before)) continue;
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^\s*(?:-|–|to\b|till\b|asti\b|saakka\b|h\b|t\b|min|tun|tim|hour|hrs?\b|%|€|e\b|eur|km|kg|x\b)/.test(after)) continue;
+    if (m[1].length < 2 && m[2].length < 2) continue;
+    if (+m[1] > 31 || +m[2] > 12 || +m[2] < 1) continue;
+    take(m, resolve(today, +m[1], +m[2], null));
   }
   for (const m of matches(SLASH_RE, s)) take(m, resolve(today, +m[1], +m[2], m[3] ? +m[3] : null));
   for (const m of matches(DAY_MONTH_RE, s)) {
@@ -172,7 +187,7 @@ export function relativeDate(s: string, today: string): string | null {
   if (w) {
     for (const [re, n] of WEEKDAYS) if (re.test(w[1])) return lastWeekday(today, n);
   }
-  const a = ABBR_RE.exec(s) ?? ABBR_EVENING_RE.exec(s) ?? ABBR_MID_RE.exec(s);
+  const a = ABBR_RE.exec(s) ?? ABBR_EVENING_RE.exec(s) ?? ABBR_MID_RE.exec(s) ?? ABBR_COMMA_RE.exec(s);
   if (a) return lastWeekday(today, ABBR[a[1]]);
   if (TODAY_RE.test(s)) return parseIso(today) ? today : null;
   return null;

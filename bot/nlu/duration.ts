@@ -1,6 +1,7 @@
 /** Session length: explicit durations ("2h", "puoli tuntia", "en timme") or a time range ("16-18"). */
 import { matches } from './normalise';
 import { numberValue } from './numbers';
+import { genderPairSpans } from './counts';
 import type { Span } from './dates';
 
 export interface DurationFound {
@@ -49,6 +50,9 @@ const SINGLE_TIME_RE =
 const NOT_TIME_AFTER =
   /^\s*-?\s*(?:[\p{L}]*(?:kids|young|youth|teen|people|person|girl|boy|nuor|las|tyt|poik|pojk|kill|tjej|flick|ungdom|barn|deltag|besök|osallistuj|kävij|vuot|år|year|yrs|v\b|h\b|hours?|tunti|min|timm|%|€|eur|kr))/u;
 
+/** After a range, a place ("16-18 nuorisotilalla", "15-20 ungdomsgården") keeps it a time. */
+const PLACE_AFTER = /^\s*(?:nuoriso|ungdomsgård|fritidsgård|youth (?:centre|center|club))/u;
+
 /** Before a range: a count noun ("kävijöitä 5-6") makes it a number range. */
 const COUNT_BEFORE = /(?:kids|youths?|people|girls|boys|nuoria|kävijöitä|osallistujia|tyttöjä|poikia|ungdomar|deltagare|besökare|tjejer|killar)\s*:?\s*$/u;
 
@@ -82,8 +86,19 @@ function rangeMinutes(m: RegExpExecArray): number | null {
   return d > 0 && d <= 16 * 60 ? d : null;
 }
 
+const MIDNIGHT_RE = /(?<![\p{L}])(?:midnight|midnatt|keskiyö\p{L}*|puoleenyöhön|puoliyö\p{L}*)(?![\p{L}])/gu;
+
+/** Blanks gender shorthand ("16p/10t") and writes "midnight" as 24, keeping every offset. */
+function prepare(s: string): string {
+  let out = s;
+  for (const p of genderPairSpans(s)) out = out.slice(0, p.start) + ' '.repeat(p.end - p.start) + out.slice(p.end);
+  if (/mid|keskiy|puol/.test(out)) out = out.replace(MIDNIGHT_RE, (w: string) => '24'.padEnd(w.length, ' '));
+  return out;
+}
+
 /** Finds the duration in minutes (explicit length first, then a time range). */
-export function findDuration(s: string): DurationFound {
+export function findDuration(text: string): DurationFound {
+  const s = prepare(text);
   const spans: Span[] = [];
   let explicit: number | null = null;
   const take = (m: RegExpExecArray, minutes: number | null): void => {
@@ -125,7 +140,7 @@ export function findDuration(s: string): DurationFound {
   let range: number | null = null;
   for (const m of matches(RANGE_RE, rest)) {
     const after = rest.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (NOT_TIME_AFTER.test(after)) continue;
+    if (NOT_TIME_AFTER.test(after) && !PLACE_AFTER.test(after)) continue;
     if (COUNT_BEFORE.test(rest.slice(Math.max(0, m.index - 24), m.index))) continue;
     const d = rangeMinutes(m);
     if (d === null) continue;

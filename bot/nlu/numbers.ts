@@ -53,6 +53,8 @@ function add(word: string, n: number): void {
     yks: 1, kaks: 2, viis: 5, kuus: 6, seittemän: 7, kaheksan: 8, yheksän: 9, kymmene: 10,
     kakstoista: 12, kakstoist: 12, kakskyt: 20, kolkyt: 30, nelkyt: 40, viiskyt: 50,
     sata: 100, sataa: 100, hundred: 100, hundra: 100, etthundra: 100, 'one-hundred': 100,
+    parikymmentä: 20, kolmisenkymmentä: 30, nelisenkymmentä: 40, viitisenkymmentä: 50, kymmenkunta: 10, kymmenisen: 10,
+    viitisen: 5, kuutisen: 6, tiotal: 10, tjugotal: 20, trettiotal: 30, fyrtiotal: 40, femtiotal: 50, hundratal: 100,
     dozen: 12, tusina: 12, tusinaa: 12, dussin: 12, pari: 2, couple: 2,
   };
   for (const [w, n] of Object.entries(extra)) add(w, n);

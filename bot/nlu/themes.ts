@@ -103,11 +103,41 @@ function walk(s: string, p: number, wordEnd: number, root: Node, hits: Int8Array
 const PHRASES: [RegExp, string][] = [
   [/(?:detached|street|youth|outreach|social|digital|group|online|field|open youth|digital youth|online youth|detached youth) work/g, ' youthwork '],
   [/mental health|mental wellbeing|mental well-being/g, ' mentalhealth '],
-  [/sexual health|sexual and reproductive health/g, ' sexualhealth '],
+  [/sexual health|sexual and reproductive health|sex education|sexual education|sex ed(?![\p{L}])/gu, ' sexualhealth '],
+  [/under the influence/g, ' undertheinfluence '],
+  [/sexuella trakasserier|sexual harassment|seksuaali\p{L}* häir\p{L}*|sexuellt ofredande/gu, ' sexualharassment '],
+  // Nude images spread or shared of someone: image-based abuse.
+  [/(?:nudes?|nude (?:pics|photos|images)|nakenbild\p{L}*|alastonkuv\p{L}*|intimate images?) (?:of|av|från) |(?:spread|spreading|leaked|leaking|levit\p{L}*|sprid\p{L}*|spreds)(?: \p{L}+){0,3} (?:nudes?|nakenbild\p{L}*|alastonkuv\p{L}*|intimate images?)|(?:nudes?|nakenbild\p{L}*|alastonkuv\p{L}*) (?:som )?(?:har )?(?:spridits|spreds|levisi|levitettiin|leaked|got leaked|were shared|was shared)/gu, ' imageabuse '],
+  // Violence by a family member: "pappa slår henne", "isä lyö".
+  [/(?:pappa|mamma|pappan|mamman|styvpappa|styvfar|föräldr\p{L}*|brorsan|isä|äiti|isäpuoli|dad|mum|mom|father|mother|stepdad|parents?) (?:slår|slog|lyö|löi|lyövät|hakkaa|hakkasi|hits|hit|beats|beat)(?![\p{L}])/gu, ' homeviolence '],
+  // Pressured into carrying or selling drugs: exploitation.
+  [/(?:pressured|pressuring|forced|groomed|made|used|asked|painost\p{L}*|pakot\p{L}*|tvingad\p{L}*|pressad\p{L}*)(?: \p{L}+){0,3} (?:to|into|att|\p{L}+maan) (?:carry|carrying|sell|selling|deal|dealing|hold|move|kuljett\p{L}*|myy\p{L}*|bära|sälja|langa) (?:drugs|weed|stuff|packages|huume\p{L}*|kamaa|droger|knark)/gu, ' drugexploitation '],
+  // Contacting parents is an action, not the family theme.
+  [/(?:called|phoned|rang|contacted|informed|soitettiin|soitin|soitimme|ringde|ringt|kontaktade) (?:the |their |his |her |hänen |hens )?(?:parents|mum|dad|mom|vanhemmille|vanhemmat|kotiin|föräldrarna|föräldrar|hem)(?![\p{L}])/gu, ' contactparent '],
+  // School holidays are a time, not the school theme.
+  [/school holidays?|school break|half[- ]term|koulujen lo\p{L}*|skollov\p{L}*|sportlov\p{L}*/gu, ' holiday '],
+  // Planning with the young people: participation.
+  [/(?:nuorten kanssa|yhdessä nuorten kanssa|nuoret itse|tillsammans med ungdomarna|ungdomarna själva|with the young people|with the kids|together with (?:the )?(?:young people|youth|kids)) (?:\p{L}+ )?(?:suunnit\p{L}*|ideoi\p{L}*|planer\p{L}*|plann\p{L}*|päätt\p{L}*|bestäm\p{L}*|decided|designed)|(?:suunniteltiin|ideoitiin|päätettiin|planerade|planned|designed) (?:\p{L}+ )?(?:yhdessä|tillsammans|together)(?: (?:nuorten|med ungdomarna|with (?:the )?(?:young people|youth|kids)))?/gu, ' youthvoice '],
+  // A cancelled activity did not happen: "bänditreenit peruttiin", "football was cancelled".
+  [/[\p{L}-]+ (?:peruttiin|peruuntui|peruuntuivat|oli peruttu|was cancell?ed|got cancell?ed|ställdes in|blev inställd|var inställd)|(?:cancell?ed|peruttiin|inställd|ställde in) (?:the |our )?[\p{L}-]+/gu, ' cancelled '],
+  // School exclusion is the school theme, not being left out: "got excluded for it", "excluded from school".
+  [/(?:excluded|suspended|expelled) (?:from (?:school|college|class|lessons)|for (?:it|that|this|a (?:week|day|term)|\d+ days?|\p{L}+ing))/gu, ' schoolexclusion '],
+  [/driving lessons?|körlektion\p{L}*|ajotun\p{L}*/gu, ' drivinglessons '],
+  [/(?:dance|dancing) (?:lessons?|classes|school)|(?:guitar|piano|music|singing|drum|drumming) lessons?/g, ' dancelessons '],
+  [/martial arts?/g, ' kampsport '],
+  [/mens (?:group|club|shed|team|football)/g, ' menssession '],
+  // Board games are not gaming: "spelkväll med brädspel", "peli-ilta: lautapelejä".
+  [/(?:spelkväll\p{L}*|spelkvällen|peli-?ilta\p{L}*|pelailta\p{L}*|games? night|gaming night)(?: (?:med|with|jossa|ja|and))?:? (?:\p{L}+ )?(?:brädspel|board ?games?|lautapel|sällskapsspel|kortspel|korttipel|card games)\p{L}*|board ?games? night|lautapeli-?ilta\p{L}*|brädspelskväll\p{L}*/gu, ' boardgames '],
+  // A young person and their parent as the people met: "möte med en ungdom och hens mamma".
+  [/(?:ungdom\p{L}*|young person|youth|nuore\p{L}*|nuori|tjej\p{L}*|kille\p{L}*|girl|boy|pojan|tytön) (?:och|and|ja|sekä) (?:hens|hans|hennes|his|her|their|hänen|tämän) (?:mamma|pappa|mum|mom|dad|mother|father|förälder|föräldrar|parents?|äiti\p{L}*|isä\p{L}*|vanhem\p{L}*)/gu, ' withparent '],
   [/sexuell hälsa|sexuella hälsa|sexuell och reproduktiv hälsa/g, ' sexualhealth '],
   [/psykisk (?:o?hälsa)|psykiska (?:o?hälsan)/g, ' mentalhealth '],
   [/spel om pengar/g, ' penningspel '],
-  [/(?:ask|asking|asked|asks) (?:her |him |them )?for (?:pics|pictures|photos|nudes)|pyy(?:tää|si|täny?t|detään) (?:häneltä |heiltä )?(?:kuvia|alastonkuvia)|(?:ber|bad|frågar|frågade) (?:henne |honom )?om (?:bilder|nakenbilder)/gu, ' picsrequest '],
+  [/(?:ask|asking|asked|asks) (?:her |him |them )?for (?:pics|pictures|photos|nudes)|pyy(?:tää|si|täny?t|detään) (?:häneltä |heiltä )?(?:kuvia|alastonkuvia)|(?:ber|bad|frågar|frågade) (?:henne |honom )?om (?:bilder|nakenbilder)|(?:pressur\w*|push\w*|forc\w*) (?:her |him |them )?(?:in)?to send (?:pics|pictures|photos|nudes|images)|painost\p{L}* (?:\p{L}+ )?lähettämään (?:\p{L}+ )?(?:kuvia|kuvan|alastonkuvia|nudeja)|(?:pressa\p{L}*|tvinga\p{L}*) (?:henne |honom |dem )?(?:att )?skicka (?:\p{L}+ )?(?:bilder|bild|nakenbilder|nudes)/gu, ' picsrequest '],
+  [/(?:friendship|relationship|friend|girl|boy|kaveri|kaveriporukan|kaveriporukka|ystävyys|kompis|vänskaps|tjej|kill)[- ]?dra(?:ma|amaa|amat|aman|maa|man|mat)(?![\p{L}])/gu, ' relationsgräl '],
+  [/(?:parents|mum and dad|mom and dad|his parents|her parents|their parents) (?:fighting|arguing|fight|argue|fought|argued)|vanhem(?:mat|pien) (?:riidel\p{L}*|riitel\p{L}*|riidat|tappel\p{L}*)|(?:föräldrarna|föräldrar|föräldrarnas) (?:bråkar|bråkade|grälar|grälade|bråk|gräl)/gu, ' parentsquarrel '],
+  // A school visit is a setting, not the school theme: "skolbesök på högstadiet", "kouluvierailu yläkoululle".
+  [/(?:school visits?|kouluvierailu\p{L}*|skolbesök\p{L}*|luokkavierailu\p{L}*|klassbesök\p{L}*|vierailu (?:\p{L}+ )?(?:koululla|kouluun|yläkoulu\p{L}*|lukio\p{L}*))(?: (?:på|i|at|to|in) (?:the |a )?[\p{L}-]+| [\p{L}-]+(?:lle|lla|ssa|seen|hin|uun|iin))?/gu, ' kvisit '],
   [/e-urheilu\p{L}*|e-sport\p{L}*|esport\p{L}*/gu, ' esport '],
   [/vanhem(?:mat|pien|pia) (?:pojat|tytöt|nuoret|lapset|kaverit|poikien|tyttöjen|nuorten|poikia|tyttöjä|nuoria)/gu, ' older '],
   [/(?:bråk|gräl|riidel|riitel|argu|fight)\p{L}* (?:om|about|over) (?:en |sin |a |his |her )?(?:tjej|kille|flickvän|pojkvän|girl|boy|girlfriend|boyfriend)\p{L}*|(?:tytöstä|pojasta|tyttöystävästä|poikaystävästä) (?:riidel|riitel|tappel)\p{L}*/gu, ' relationsgräl '],
@@ -116,7 +146,28 @@ const PHRASES: [RegExp, string][] = [
   [/youth budget\w*|participatory budget\w*|nuorten budjet\p{L}*|osallistava budjet\p{L}*|osallistuva budjet\p{L}*|ungdomsbudget\p{L}*/gu, ' youthbudget '],
   [/(?:laga|lagade|lagat|lagar) mat/g, ' matlagning '],
   [/(?:nuoriso|jalkautuva|jalkautuvaa|etsivä|etsivää|katu|digitaalinen|digitaalista) ?(?:työ|työtä|työn|työssä)/g, ' youthwork '],
-  [/(?:youth|young people's|ungdoms|nuorten) (?:council|parliament|fullmäktige|råd|valtuusto)/g, ' youthcouncil '],
+  [/(?:youth|young people's|ungdoms|nuorten) (?:council|parliament|fullmäktige|råd|valtuusto|forum|board|panel|raati)|youth forum\p{L}*|ungdomsforum\p{L}*|nuorisofoorumi\p{L}*|nuorisoraati\p{L}*/gu, ' youthcouncil '],
+  // The place of a session is not its theme: "sählyvuoro koululla", "school gym", "skolans idrottshall".
+  [/(?:vuoro|kerho|ryhmä|treeni|treenit|ilta|kokoontui|kokoonnuttiin|päivä|tapahtuma|info|paja|työpaja|vierailu)\p{L}* (?:[\p{L}-]+ )?(?:koululla|yläkoululla|alakoululla|lukiolla|ammattikoululla|amiksella)|koulun (?:liikunta|jumppa|voimistelu)?sali\p{L}*|(?:liikunta|jumppa|voimistelu)salissa|school (?:gym|hall|sports hall|field|playground|grounds)|skolans (?:gympasal|gymnastiksal|idrottshall|aula|matsal|gård)\p{L}*|skolgården|i skolan på kvällen|(?:outreach|session|stall|stand|workshop|visit|info|talk|assembly|clinic|drop-in) (?:at|in) (?:the |a )?(?:local )?(?:college|school|university|sixth form|academy)|(?:föreläsning|workshop|info|besök|tält|monter|pass|lektion)\p{L}* (?:på|i) (?:skolan|gymnasiet|högstadiet|mellanstadiet)/gu, ' venue '],
+  [/body (?:confidence|positivity|image|ideals?)|beauty (?:standards|ideals?)|kroppsideal\p{L}*|skönhetsideal\p{L}*|kroppsuppfattning\p{L}*|kauneusihante\p{L}*|ulkonäköpain\p{L}*|kehonkuva\p{L}*|kehopositiiv\p{L}*/gu, ' bodyimage '],
+  // Someone drinking at home is alcohol: "mamma dricker", "äiti juo", "dad drinks".
+  [/(?:mamma|pappa|mamman|pappan|morsan|farsan|föräldrarna|äiti|isä|isi|faija|mutsi|iskä|mum|mom|dad|mother|father|parents?) (?:dricker|drack|super|juo|joi|ryyppää|ryyppäsi|drinks|drank)(?![\p{L}])/gu, ' parentdrinks '],
+  // Money taken by threat or theft is safety, not money skills.
+  [/(?:hot|rån|stj[äa]l|stulit|rob|steal|stole|threat|mug|ryöst|varast|kirist|utpress|extort)\p{L}*(?: [\p{L}]+){0,5} (?:för |på |for |of |)(?:pengar|money|rahaa|rahat|rahoja|rahasta|cash)(?![\p{L}])/gu, ' hotpengar '],
+  [/(?:get|got|been|getting|gets) jumped|jumped by/g, ' jumped '],
+  // "after school" is a time of day: "koulun jälkeen", "efter skolan".
+  [/after school|koulun jälkeen|koulupäivän jälkeen|efter skolan|efter skoltid/g, ' afterwards '],
+  // Quarrels with a family member are the family theme, not friendships.
+  [/(?:isä|äiti|isäpuol|äitipuol|vanhem|sisko|siskon|velje|veli|isi|faija|mutsi)\p{L}* (?:kanssa )?(?:on |oli )?(?:jatkuva\p{L}* |paljon |koko ajan |taas )?(?:riita|riido|riidel|riitel|riitoja|tappel)\p{L}*|(?:bråk|gräl|konflikt)\p{L}* med (?:sin |hans |hennes |deras )?(?:mamma|pappa|föräldr|styvpapp|styvmamm|bonuspapp|bonusmamm|syster|bror|syskon)\p{L}*|(?:argu\p{L}*|rows?|fights?|fighting|conflict) with (?:his |her |their |my )?(?:mum|mom|dad|parents?|stepdad|stepmum|stepmom|step-dad|brother|sister|siblings?)(?![\p{L}])/gu, ' parentsquarrel '],
+  // A family member's illness or care is the family theme: "mum who's ill", "young carer".
+  [/(?:mum|mom|dad|mother|father|parent|äiti|isä|mamma|pappa)(?:'s| who's| who is| is| on| är)? (?:ill|sick|sairas|sjuk|seriously ill|vakavasti sairas)(?![\p{L}])|young carers?|nuor\p{L}* omaishoitaj\p{L}*|unga? anhörigvårdar\p{L}*/gu, ' familycare '],
+  // Passing someone on to a professional is not that professional's theme.
+  [/(?:kontaktade|kontakta|hänvisade|ohjattiin|ohjasin|ohjattu|otettiin yhteyttä|otin yhteyttä|referred|contacted|contact|signposted)(?: \p{L}+){0,2} (?:skolkurator\p{L}*|kurator\p{L}*|kuraattori\p{L}*|koulukuraattori\p{L}*|school counsell?or|school nurse|terveydenhoitaj\p{L}*|skolsköterska\p{L}*)/gu, ' referral '],
+  // An adult making contact with a young person: grooming.
+  [/(?:aikui\p{L}*|vanh\p{L}* mie\p{L}*|mies|adult|older man|grown man|vuxen|äldre man)(?: \p{L}+){0,3} (?:lähesty\p{L}*|houkutel\p{L}*|approached|contacted|messaging|messaged|kontakta\p{L}*|tog kontakt)/gu, ' adultcontact '],
+  // Siblings met as a pair are a head count, not the family theme: "met 2 brothers at the park".
+  [/(?:met|saw|tapasin|tapasimme|tavattiin|nähtiin|träffade|träffat|mötte|såg) (?:\d|two|three|kaksi|kaks|kolme|två|tre) (?:brothers|sisters|siblings|veljestä|siskosta|sisarusta|veljeä|bröder|systrar|syskon)(?![\p{L}])/gu, ' peoplecount '],
+  [/(?:voice|voices) heard|have (?:their|a) say|had (?:their|a) say|äänensä kuuluviin|äänen kuuluviin|sin röst hörd|sina röster hörda/gu, ' youthvoice '],
 ];
 
 /** All phrases in one pass: one alternation with a group per phrase. */

@@ -11,13 +11,13 @@ function cues(list: [WorkForm, string][]): Cue[] {
 }
 
 const STRONG: Cue[] = cues([
-  ['open', `${B}(?:open (?:evening|night|doors?|house|hall|gym|youth|activit|session|day|centre|center|café|cafe)|drop-?in|drop in|youth club|youth centre open|avoi(?:n|met|men|nta|messa|mia|mella)${E}|avoinilta|(?:nuoriso(?:tila|talo)|nuokkari|nuokku|talo|tila) (?:oli |on )?auki|öppe[nt]${E}|öppna${E}|öppna (?:kvällen|verksamheten)|öppen|fritidsgård|fritis${E}|fritisen)`],
-  ['outreach', `${B}(?:detached|street ?work|streetwork|outreach|jalkautu|jalkaudu|katutyö|etsivä|fältarbete|fälta(?:de|t|r|re|rna|)${E}|fältet${E}|on the streets?|kaduilla)`],
-  ['individual', `${B}(?:one[- ]to[- ]one|one[- ]on[- ]one|1:1|individual|yksilö|henkilökohtai|kahdenkeski|enskil|individuell|met (?:one|a|1) (?:young|youth|teen|kid|girl|boy)|tapasin (?:yhden |1 )?(?:nuoren|tytön|pojan)|tapasin yhden|träffade (?:en|1) (?:ungdom|ung|tjej|kille|flicka|pojke))`],
-  ['camp', `camps?${E}|leiri|läger|lägr`],
-  ['digital', `stream|striim|(?:club|group|session|evening|night|meeting|kerho|ryhmä|ilta|klubb|grupp|kväll|träff)\\p{L}* (?:online|verkossa|netissä|på nätet|på discord|discordissa)|${B}(?:online (?:club|group|session|evening|meeting|event|chat)|discord|twitch|digital youth work|digitaal|digitaalinen|verkkonuorisotyö|digi-?nuorisotyö|digital ungdomsarbete|minecraft-server|zoom|teams-)`],
+  ['open', `${B}(?:open (?:evening|night|doors?|house|hall|gym|youth|activit|session|day|centre|center|café|cafe)|drop-?in|drop in|youth club|youth centre open|avoi(?:n|met|men|nta|messa|mia|mella|missa|milla|miin|meen|mien)${E}|avoinilta|(?:nuoriso(?:tila|talo)|nuokkari|nuokku|talo|tila) (?:oli |on )?auki|öppe[nt]${E}|öppna${E}|öppna (?:kvällen|verksamheten)|öppen|fritidsgård|fritis${E}|fritisen)`],
+  ['outreach', `${B}(?:detached|street ?work|streetwork|outreach|jalkautu|jalkaudu|katutyö|etsivä|fältarbete|fälta(?:de|t|r|re|rna|)${E}|fältet${E}|on the streets?|kaduilla|street[- ]based|(?:kvälls|natt|helg|sommar)?fält|nattvandr|night ?walk)`],
+  ['individual', `${B}(?:one[- ]to[- ]one|one[- ]on[- ]one|1:1|1-2-1|one 2 one|individual|yksilö|henkilökohtai|kahdenkeski|enskil|individuell|met (?:with )?(?:one|a|1) (?:young|youth|teen|kid|girl|boy)|tapasin (?:yhden |1 )?(?:nuoren|tytön|pojan)|tapasin yhden|träffade (?:en|1) (?:ungdom|ung|tjej|kille|flicka|pojke)|(?:enskilt |personligt )?samtal med (?:en |1 )?(?:ungdom|ung|tjej|kille|flicka|pojke|\\d{1,2}-?åring)${E}|mentoring|mentorointi|mentorsamtal|keskustelin (?:yhden )?(?:nuoren|tytön|pojan) kanssa)`],
+  ['camp', `camps?${E}|leiri|läger|lägr|${B}residential${E}`],
+  ['digital', `stream|striim|(?:club|group|session|evening|night|meeting|kerho|ryhmä|ilta|klubb|grupp|kväll|träff)\\p{L}* (?:online|verkossa|netissä|på nätet|på discord|discordissa)|${B}(?:online (?:club|group|session|evening|meeting|event|chat)|discord|twitch|(?:insta|instagram|tiktok|youtube)[- ]?(?:live|q&a|stream)|digital[at]? (?:[\\p{L}-]*(?:arbete|gård\\p{L}*|träff\\p{L}*|kväll\\p{L}*|session\\p{L}*|club|group|meeting|evening|möte|mötet|träff))|digital youth work|digitaal|digitaalinen|verkkonuorisotyö|digi-?nuorisotyö|digital ungdomsarbete|minecraft-server|zoom|teams-)`],
   ['event', `disco|disko|festival|konsert|tapahtum|juhla|juhlis|bileet|bileis|fest${E}|festen${E}|mässa${E}|mässan${E}|messut${E}|messuill|${B}(?:events?${E}|festari|concert|party${E}|gala${E}|evenemang|fair${E}|markkin|show${E})`],
-  ['group', `(?:ryhmä|ryhmi|kerho|grupp|klubb)|${B}(?:groups?${E}|grp${E}|\\p{L}+-?group${E}|(?<!youth )club${E})`],
+  ['group', `(?:ryhmä|ryhmi|kerho|grupp|klubb|klubi)|${B}(?:groups?${E}|grp${E}|\\p{L}+-?group${E}|(?<!youth )club${E})`],
 ]);
 
 const WEAK: Cue[] = cues([
