@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type restify from 'restify';
 import { createHttpServer } from '../adapters/http/server';
 import { registerHealthRoute } from '../adapters/http/health';
+import { registerStaticPages } from '../adapters/http/static-pages';
 import { registerWebChat } from '../adapters/local/web-chat';
+import { createTeamsChannel } from '../adapters/teams/teams-channel';
 import { createCore, type Core } from '../bot/core';
 import { migrate, openDatabase, type Database } from '../storage/database';
 import { createConversationStore } from '../storage/conversation-store';
@@ -57,6 +59,8 @@ export function createAppCore(config: Config, database: Database, logger: Logger
     },
     understand: understandFromConfig(config, logger),
     logger,
+    openSignup: config.LOGBOOK_OPEN_SIGNUP,
+    defaultTimeZone: config.LOGBOOK_TIME_ZONE,
   });
 }
 
@@ -65,7 +69,26 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   const core = createAppCore(config, database, logger);
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
+  registerStaticPages(server, {
+    '/tab': 'adapters/tab/public/tab.html',
+    '/privacy': 'adapters/http/public/privacy.html',
+    '/terms': 'adapters/http/public/terms.html',
+    ...(config.LOCAL_CHAT ? {} : { '/chat.css': 'adapters/local/public/chat.css' }),
+  });
   if (config.LOCAL_CHAT) registerWebChat(server, core, LOCAL_ORGANISATION);
+  const teams = createTeamsChannel(
+    {
+      appId: config.MicrosoftAppId,
+      appPassword: config.MicrosoftAppPassword,
+      appType: config.MicrosoftAppType,
+      appTenantId: config.MicrosoftAppTenantId,
+      slowReplyMs: config.TEAMS_SLOW_REPLY_MS,
+    },
+    core,
+    logger,
+  );
+  teams.register(server);
+  if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
   await listen(server, config.PORT, config.HOST);
   const address = server.address();
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${address.port}`;
@@ -76,6 +99,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     core,
     async stop() {
       await closeServer(server.server);
+      await teams.drain();
       await database.close();
     },
   };

@@ -28,6 +28,14 @@ const schema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  /** Teams: a turn slower than this answers "working on it" and delivers the result proactively. */
+  TEAMS_SLOW_REPLY_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
+  LOGBOOK_OPEN_SIGNUP: bool.default(false),
 });
 
 export type Config = z.infer<typeof schema>;

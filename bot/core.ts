@@ -19,6 +19,10 @@ export interface CoreDependencies {
   /** Reads a log message into entry fields: rules, optionally with a model. */
   understand: Understand;
   logger: CoreLogger;
+  /** Let the first user of an unknown Teams tenant or Slack team create its organisation. */
+  openSignup?: boolean;
+  /** Time zone of organisations created by sign-up. */
+  defaultTimeZone?: string;
   now?: () => Date;
 }
 
@@ -38,9 +42,10 @@ export function createCore(deps: CoreDependencies): Core {
   const { directory, entries, conversations } = deps.stores;
   const now = deps.now ?? (() => new Date());
 
-  async function identify(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo } | Reply> {
+  async function identify(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const channelLocale = parseLocale(incoming.locale);
     const identity = await directory.identify(incoming.channel, incoming.tenant, incoming.user.id);
+    if (!identity && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
     if (!identity) return reply(channelLocale ?? 'en', t(channelLocale ?? 'en', 'unknownOrganisation'));
     if (identity.member) return { identity, member: identity.member };
     const locale = channelLocale ?? identity.organisation.defaultLocale;
@@ -54,6 +59,25 @@ export function createCore(deps: CoreDependencies): Core {
       { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id },
     );
     return { identity, member };
+  }
+
+  /** The first user of an unknown workspace creates its organisation and becomes its mentor. */
+  async function signUp(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome: Reply }> {
+    const locale = parseLocale(incoming.locale) ?? 'en';
+    const organisation = await directory.createOrganisation({
+      name: incoming.tenantName?.trim() || `${incoming.channel === 'teams' ? 'Teams' : 'Slack'} ${incoming.tenant.slice(0, 8)}`,
+      timeZone: deps.defaultTimeZone ?? 'Europe/Helsinki',
+      defaultLocale: locale,
+      channel: incoming.channel,
+      tenant: incoming.tenant,
+    });
+    const member = await directory.addMember(
+      organisation.id,
+      { displayName: incoming.user.name ?? null, email: incoming.user.email ?? null, role: 'mentor', locale },
+      { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id },
+    );
+    const welcome = reply(locale, t(locale, 'welcomeNewOrganisation', { organisation: organisation.name }));
+    return { identity: { organisation, member }, member, welcome };
   }
 
   async function decide(incoming: Incoming, member: MemberInfo, draft: DraftRecord | null, ctx: DialogContext): Promise<Decision> {
@@ -98,6 +122,11 @@ export function createCore(deps: CoreDependencies): Core {
         if ('text' in who) return [who];
         const { organisation } = who.identity;
         locale = who.member.locale ?? channelLocale ?? organisation.defaultLocale;
+        if (incoming.address) {
+          await conversations.saveAddress(organisation.id, incoming.channel, incoming.conversation.id, who.member.id, incoming.address);
+        }
+        if (who.welcome) return [who.welcome, reply(locale, t(locale, 'help'))];
+        if (incoming.kind === 'installed') return [reply(locale, t(locale, 'help'))];
         const scope: TurnScope = {
           organisationId: organisation.id,
           memberId: who.member.id,

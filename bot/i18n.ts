@@ -10,9 +10,9 @@ export const PHRASES = {
     sv: 'Hej! Jag är Logbook. Berätta efter en träff i ett meddelande vad som hände, till exempel "öppen kväll ikväll, 14 ungdomar, 8 tjejer, pratade om prov och vejp". Jag frågar efter det som saknas och sparar när du bekräftar.\nKommandon: hjälp, mina inlägg, ångra, språk fi|sv|en.',
   },
   unknownOrganisation: {
-    en: 'This workspace has no Logbook organisation yet. An administrator can set it up with "npx logbook org create".',
-    fi: 'Tällä työtilalla ei ole vielä Logbook-organisaatiota. Ylläpitäjä voi luoda sen komennolla "npx logbook org create".',
-    sv: 'Den här arbetsytan har ingen Logbook-organisation än. En administratör kan skapa den med "npx logbook org create".',
+    en: 'This workspace has no Logbook organisation yet. The administrator of your Logbook service can set it up with "npx logbook org create --name NAME --teams-tenant ID --mentor …" (see the README).',
+    fi: 'Tällä työtilalla ei ole vielä Logbook-organisaatiota. Logbook-palvelusi ylläpitäjä voi luoda sen komennolla "npx logbook org create --name NIMI --teams-tenant ID --mentor …" (katso README).',
+    sv: 'Den här arbetsytan har ingen Logbook-organisation än. Administratören för er Logbook-tjänst kan skapa den med "npx logbook org create --name NAMN --teams-tenant ID --mentor …" (se README).',
   },
   unknownMember: {
     en: 'Hi! You are not a member of {organisation} in Logbook yet. A mentor of your organisation must add you first.',
@@ -170,6 +170,16 @@ export const PHRASES = {
   workFormOutreach: { en: 'outreach work', fi: 'jalkautuva työ', sv: 'fältarbete' },
   workFormDigital: { en: 'online youth work', fi: 'digitaalinen nuorisotyö', sv: 'digitalt ungdomsarbete' },
   workFormCamp: { en: 'camp', fi: 'leiri', sv: 'läger' },
+  workingOnIt: {
+    en: 'Working on it…',
+    fi: 'Hetki, käsittelen…',
+    sv: 'Ett ögonblick, jag jobbar på det…',
+  },
+  welcomeNewOrganisation: {
+    en: 'Welcome to Logbook! I created the organisation "{organisation}" for this workspace, and you are its mentor. Your colleagues can start logging once you add them.',
+    fi: 'Tervetuloa Logbookiin! Loin tälle työtilalle organisaation "{organisation}", ja sinä olet sen mentori. Kollegasi voivat aloittaa kirjaamisen, kun lisäät heidät.',
+    sv: 'Välkommen till Logbook! Jag skapade organisationen "{organisation}" för den här arbetsytan, och du är dess mentor. Dina kolleger kan börja logga när du lägger till dem.',
+  },
 } satisfies Record<string, Phrase>;
 
 export type PhraseKey = keyof typeof PHRASES;

@@ -14,6 +14,12 @@ export interface Incoming {
   actionData?: Record<string, unknown> | null;
   /** The channel's id for this message; a redelivery carries the same one. */
   messageId?: string | null;
+  /** 'installed' when the bot was added to a conversation; a message otherwise. */
+  kind?: 'message' | 'installed';
+  /** The workspace's display name, when the channel tells it (used to name a new organisation). */
+  tenantName?: string | null;
+  /** What the channel needs to write to this conversation later; stored by the core, opaque to it. */
+  address?: Record<string, unknown> | null;
 }
 
 /** A channel-neutral card; adapters render it as Adaptive Card, Block Kit or HTML. */

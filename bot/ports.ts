@@ -42,6 +42,14 @@ export interface DirectoryStore {
     identity: { channel: string; tenant: string; userId: string },
   ): Promise<MemberInfo>;
   catalogue(organisationId: string): Promise<Catalogue>;
+  /** Creates an organisation for a channel workspace, with the default structure. */
+  createOrganisation(spec: {
+    name: string;
+    timeZone: string;
+    defaultLocale: Locale;
+    channel: string;
+    tenant: string;
+  }): Promise<OrganisationInfo>;
 }
 
 export interface EntrySummary {
@@ -95,6 +103,8 @@ export type CommitResult =
   | { status: 'conflict' };
 
 export interface ConversationStore {
+  /** Keeps the latest reply address of a conversation, for proactive messages. */
+  saveAddress(organisationId: string, channel: string, conversationId: string, memberId: string | null, address: Record<string, unknown>): Promise<void>;
   loadDraft(organisationId: string, memberId: string, conversationKey: string): Promise<DraftRecord | null>;
   /** Replies already sent for this message id, or null if it is new. */
   processedReplies(organisationId: string, channel: string, messageId: string): Promise<Reply[] | null>;

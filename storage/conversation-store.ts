@@ -19,6 +19,16 @@ const INSERT_ENTRY = `
 
 export function createConversationStore(dataSource: DataSource): ConversationStore {
   return {
+    async saveAddress(organisationId, channel, conversationId, memberId, address) {
+      await dataSource.query(
+        `INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (organisation_id, channel, conversation_id)
+         DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`,
+        [organisationId, channel, conversationId, memberId, JSON.stringify(address)],
+      );
+    },
+
     async loadDraft(organisationId, memberId, conversationKey) {
       const [row] = await dataSource.query<{ id: string; state: DraftState }[]>(
         'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3',

@@ -4,6 +4,7 @@ import type { Catalogue } from '../bot/nlu/catalogue';
 import type { WorkForm } from '../bot/entry';
 import { DEFAULT_REQUIRED_FIELDS, type DirectoryStore, type Identity, type MemberInfo, type OrganisationInfo, type Role } from '../bot/ports';
 import type { OrganisationSettings } from './entities/organisation';
+import { createWorkspaceOrganisation } from './organisations';
 
 interface OrganisationRow {
   id: string;
@@ -83,6 +84,24 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
           [identity.channel, identity.tenant, identity.userId],
         );
         return toMember(existing);
+      });
+    },
+
+    async createOrganisation(spec) {
+      const organisation = await createWorkspaceOrganisation(dataSource, {
+        name: spec.name,
+        timeZone: spec.timeZone,
+        defaultLocale: spec.defaultLocale,
+        teamsTenantId: spec.channel === 'teams' ? spec.tenant : null,
+        slackTeamId: spec.channel === 'slack' ? spec.tenant : null,
+        tenant: spec.tenant,
+      });
+      return toOrganisation({
+        id: organisation.id,
+        name: organisation.name,
+        time_zone: organisation.timeZone,
+        default_locale: organisation.defaultLocale,
+        settings: organisation.settings,
       });
     },
 

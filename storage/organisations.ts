@@ -56,6 +56,13 @@ async function addDefaultStructure(manager: EntityManager, organisationId: strin
   );
 }
 
+/** A new organisation for a channel workspace; the name gets the workspace id added if it is taken. */
+export async function createWorkspaceOrganisation(dataSource: DataSource, spec: NewOrganisation & { tenant: string }): Promise<Organisation> {
+  const taken = await findOrganisationByName(dataSource, spec.name);
+  const name = taken ? `${spec.name} (${spec.tenant.slice(0, 8)})` : spec.name;
+  return ensureOrganisation(dataSource, { ...spec, name });
+}
+
 export async function findOrganisationByName(dataSource: DataSource, name: string): Promise<Organisation | null> {
   return dataSource.getRepository(Organisation).findOneBy({ name });
 }

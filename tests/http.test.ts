@@ -24,6 +24,12 @@ describe(`HTTP service on ${engineName()}`, () => {
     expect((await fetch(`${app.url}/chat.js`)).status).toBe(200);
   });
 
+  it.each(['/tab', '/privacy', '/terms'])('serves %s, which the Teams manifest points at', async (path) => {
+    const page = await fetch(`${app.url}${path}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Logbook');
+  });
+
   it('answers a local chat message through the core', async () => {
     const { status, body } = await postJson(`${app.url}/api/local/messages`, { text: 'help', locale: 'sv-SE' });
     expect(status).toBe(200);

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerChat } from './commands/chat';
 import { registerExport } from './commands/export';
 import { registerMigrate } from './commands/migrate';
+import { registerOrg } from './commands/org';
 import { registerParse } from './commands/parse';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .description('logbook-bot: log youth-work sessions by chatting')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of [registerServe, registerChat, registerMigrate, registerSeed, registerExport, registerParse]) {
+  for (const register of [registerServe, registerChat, registerMigrate, registerSeed, registerExport, registerParse, registerOrg]) {
     register(program);
   }
   return program;

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type restify from 'restify';
 import { z } from 'zod';
-import { projectRoot } from '../../app/paths';
+import { registerStaticPages } from '../http/static-pages';
 import type { Core } from '../../bot/core';
 
 const LOCAL_USER = 'local-user';
@@ -16,25 +14,13 @@ const localMessage = z.object({
   messageId: z.string().min(1).max(200).nullable().default(null),
 });
 
-const PAGE_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'",
-  'X-Frame-Options': 'SAMEORIGIN',
-};
-
 /** The local web chat: a page at / and its JSON endpoint, for trying the bot without Teams or Slack. */
 export function registerWebChat(server: restify.Server, core: Core, organisationName: string): void {
-  const dir = join(projectRoot(), 'adapters', 'local', 'public');
-  const assets: Record<string, { type: string; body: string }> = {
-    '/': { type: 'text/html; charset=utf-8', body: readFileSync(join(dir, 'chat.html'), 'utf8') },
-    '/chat.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(dir, 'chat.js'), 'utf8') },
-    '/chat.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(dir, 'chat.css'), 'utf8') },
-  };
-  for (const [path, asset] of Object.entries(assets)) {
-    server.get(path, async (_req: restify.Request, res: restify.Response) => {
-      res.writeHead(200, { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', ...PAGE_HEADERS });
-      res.end(asset.body);
-    });
-  }
+  registerStaticPages(server, {
+    '/': 'adapters/local/public/chat.html',
+    '/chat.js': 'adapters/local/public/chat.js',
+    '/chat.css': 'adapters/local/public/chat.css',
+  });
 
   server.post('/api/local/messages', async (req: restify.Request, res: restify.Response) => {
     const parsed = localMessage.safeParse(req.body ?? {});

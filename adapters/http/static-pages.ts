@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type restify from 'restify';
+import { projectRoot } from '../../app/paths';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com",
+  'Cache-Control': 'no-cache',
+};
+
+/** Serves files read once at start-up: route path → file path relative to the project root. */
+export function registerStaticPages(server: restify.Server, pages: Record<string, string>): void {
+  for (const [route, file] of Object.entries(pages)) {
+    const body = readFileSync(join(projectRoot(), file), 'utf8');
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
+      res.writeHead(200, { 'Content-Type': type, ...PAGE_HEADERS });
+      res.end(body);
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { Incoming } from '../../bot/messages';
+
+const CONVERSATION_KINDS: Record<string, Incoming['conversation']['kind']> = {
+  personal: 'personal',
+  groupChat: 'group',
+  channel: 'channel',
+};
+
+/** Values of a submitted card: Action.Submit arrives as message.value, Action.Execute as an invoke. */
+function cardValues(activity: Activity): Record<string, unknown> | null {
+  const value = activity.value as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object') return null;
+  if (activity.type === ActivityTypes.Invoke) {
+    const action = value.action as { data?: Record<string, unknown> } | undefined;
+    return action?.data && typeof action.data === 'object' ? action.data : null;
+  }
+  return value;
+}
+
+/** A Teams activity as the core's Incoming, or null for activities the bot does not answer. */
+export function toIncoming(activity: Activity): Incoming | null {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { name?: string } };
+  const tenant = channelData.tenant?.id ?? activity.conversation?.tenantId;
+  const user = activity.from;
+  if (!tenant || !user?.id) return null;
+
+  const installed =
+    activity.type === ActivityTypes.ConversationUpdate &&
+    (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+  const isMessage = activity.type === ActivityTypes.Message;
+  const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
+  if (!installed && !isMessage && !isCardAction) return null;
+
+  // In channels and group chats the text starts with the bot's @mention.
+  const text = isMessage ? (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') : '';
+  return {
+    channel: 'teams',
+    tenant,
+    tenantName: channelData.team?.name ?? null,
+    user: { id: user.aadObjectId ?? user.id, name: user.name ?? null },
+    conversation: {
+      id: activity.conversation.id,
+      kind: CONVERSATION_KINDS[activity.conversation.conversationType ?? 'personal'] ?? 'personal',
+    },
+    text: text.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').trim(),
+    locale: activity.locale ?? null,
+    actionData: cardValues(activity),
+    messageId: activity.id ?? null,
+    kind: installed ? 'installed' : 'message',
+    address: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,100 @@
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+  type ConversationReference,
+} from 'botbuilder';
+import type restify from 'restify';
+import type { Logger } from '../../app/logger';
+import type { Core } from '../../bot/core';
+import { t } from '../../bot/i18n';
+import { parseLocale } from '../../bot/locale';
+import type { Reply } from '../../bot/messages';
+import { toIncoming } from './activity';
+import { toActivity } from './cards';
+
+export interface TeamsOptions {
+  appId?: string;
+  appPassword?: string;
+  appType: string;
+  appTenantId?: string;
+  /** A turn slower than this answers "working on it" and sends the result proactively. */
+  slowReplyMs: number;
+}
+
+export interface TeamsChannel {
+  register(server: restify.Server): void;
+  /** Waits for results still being delivered proactively. */
+  drain(): Promise<void>;
+}
+
+/** Teams through botbuilder's CloudAdapter: POST /api/messages, Bot Framework auth when an app id is set. */
+export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Logger): TeamsChannel {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: options.appId,
+    MicrosoftAppPassword: options.appPassword,
+    MicrosoftAppType: options.appType,
+    MicrosoftAppTenantId: options.appTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  const appId = options.appId ?? '';
+  const inFlight = new Set<Promise<void>>();
+
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityId: context.activity.id }, 'Teams turn failed');
+    const locale = parseLocale(context.activity.locale) ?? 'en';
+    await context.sendActivity(t(locale, 'unavailable')).catch(() => undefined);
+  };
+
+  async function send(context: TurnContext, replies: Reply[]): Promise<void> {
+    if (replies.length) await context.sendActivities(replies.map(toActivity));
+  }
+
+  /** Card actions arrive as invokes, which need an invoke response. */
+  async function answerInvoke(context: TurnContext, text: string): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Invoke) return;
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+    });
+  }
+
+  function deliverLater(reference: Partial<ConversationReference>, pending: Promise<Reply[]>): void {
+    const delivery = pending
+      .then((replies) => adapter.continueConversationAsync(appId, reference, (context) => send(context, replies)))
+      .catch((error: unknown) => logger.error({ err: error, conversation: reference.conversation?.id }, 'proactive Teams reply failed'))
+      .finally(() => inFlight.delete(delivery));
+    inFlight.add(delivery);
+  }
+
+  async function turn(context: TurnContext): Promise<void> {
+    const incoming = toIncoming(context.activity);
+    if (!incoming) return answerInvoke(context, '');
+    const pending = core.handle(incoming);
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.slowReplyMs)));
+    const replies = await Promise.race([pending, slow]);
+    clearTimeout(timer);
+    if (replies) {
+      await send(context, replies);
+      return answerInvoke(context, replies[0]?.text ?? '');
+    }
+    const locale = parseLocale(incoming.locale) ?? 'en';
+    const working = t(locale, 'workingOnIt');
+    await context.sendActivity(toActivity({ text: working, locale }));
+    await answerInvoke(context, working);
+    deliverLater(TurnContext.getConversationReference(context.activity), pending);
+  }
+
+  return {
+    register(server) {
+      server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+        await adapter.process(req, res, turn);
+      });
+    },
+    async drain() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
