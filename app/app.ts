@@ -88,6 +88,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     logger,
   );
   teams.register(server);
+  server.on('error', (error: Error) => logger.error({ err: error }, 'HTTP server error'));
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
   await listen(server, config.PORT, config.HOST);
   const address = server.address();
@@ -105,11 +106,19 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   };
 }
 
+/** The port cannot be listened on; the message says which and what to do. */
+export class ListenError extends Error {}
+
 function listen(server: restify.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.server.once('error', reject);
+    // restify re-emits the node server's errors on itself.
+    const fail = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'is in use by another program; set PORT to a free port' : error.message;
+      reject(new ListenError(`Cannot listen on ${host}:${port}: the port ${reason}`));
+    };
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

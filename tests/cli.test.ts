@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestDatabaseUrl, engineName } from './support/database';
 import { runCli } from './support/cli';
+import { startTestApp } from './support/app';
 
 describe('logbook CLI', () => {
   it.each(['serve', 'chat', 'migrate', 'seed', 'export', 'parse'])('%s has --help', async (command) => {
@@ -27,6 +28,20 @@ describe('logbook CLI', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^logbook: Cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nothing: /);
     expect(result.stderr).not.toContain('secret');
+  });
+
+  it('stops with one line when the port is taken', async () => {
+    const app = await startTestApp();
+    try {
+      const port = new URL(app.url).port;
+      const dir = mkdtempSync(join(tmpdir(), 'logbook-port-'));
+      const result = await runCli(['serve'], { PORT: port, HOST: '127.0.0.1', LOGBOOK_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+      rmSync(dir, { recursive: true, force: true });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`logbook: Cannot listen on 127.0.0.1:${port}: the port is in use by another program; set PORT to a free port`);
+    } finally {
+      await app.stop();
+    }
   });
 
   it('refuses a bad --entries value', async () => {

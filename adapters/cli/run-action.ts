@@ -1,9 +1,10 @@
+import { ListenError } from '../../app/app';
 import { ConfigError } from '../../app/config';
 import { DataDirInUseError } from '../../storage/embedded-postgres';
 import { DatabaseUnavailableError } from '../../storage/database';
 
 /** Errors a user can fix: one line on stderr, no stack trace. */
-const USER_ERRORS = [ConfigError, DatabaseUnavailableError, DataDirInUseError];
+const USER_ERRORS = [ConfigError, DatabaseUnavailableError, DataDirInUseError, ListenError];
 
 export class UsageError extends Error {}
 

@@ -15,7 +15,10 @@ export function registerServe(program: Command): void {
         const config = loadConfig();
         const logger = createLogger(config.LOG_LEVEL);
         const database = await openAppDatabase(config, logger);
-        const app = await startApp(config, logger, database);
+        const app = await startApp(config, logger, database).catch(async (error: unknown) => {
+          await database.close();
+          throw error;
+        });
         let stopping = false;
         const shutdown = (signal: string) => {
           if (stopping) return;
