@@ -1,19 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig } from '../../../app/config';
 import { migrate, openDatabase } from '../../../storage/database';
 import { findOrganisationByName } from '../../../storage/organisations';
 import { streamEntries } from '../../../reports/export/entry-stream';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../../reports/export/formats';
+import { isoDate } from '../options';
 import { runAction, UsageError } from '../run-action';
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('must be a date such as 2026-03-31');
-  }
-  return value;
-}
 
 /** process.stdout must not be ended by a pipeline; this wrapper lets it drain instead. */
 function stdoutSink(): Writable {

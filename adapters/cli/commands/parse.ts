@@ -1,13 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Catalogue } from '../../../bot/nlu/catalogue';
+import { isoDate } from '../options';
 import { runAction, UsageError } from '../run-action';
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('must be a date such as 2026-11-25');
-  }
-  return value;
-}
 
 export function registerParse(program: Command): void {
   program
