@@ -13,16 +13,16 @@ const NOUN_LIST: Record<CountCat, string> = {
     'nuori nuorta nuoria nuoren nuoret nuorisoa lasta lapsi lapsia lapset osallistujaa osallistujia osallistuja osallistujat ' +
     'kävijää kävijöitä kävijä kävijät kavijaa tyyppiä tyyppi tyyppejä tyypit oppilasta oppilaita pelaajaa pelaajia ' +
     'katsojaa katsojia katsoja vierasta vieraita ihmistä ihmisiä teiniä teinejä yhteensä total totalt sammanlagt jäsentä jäseniä yleisöä ' +
-    'ungdomar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
+    'ungdomar ungdommar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
     'elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista',
   girls:
     'girls girl gals ladies tytöt tyttöä tyttöjä tyttö tytön tyttoa tytot tyttoja tytsyä tyttösiä tjejer tjej tjejen tjejerna ' +
     'flickor flicka flickorna',
   boys:
-    'boys boy lads guys poikaa pojat poikia poika pojan poikii killar kille killen killarna pojkar pojke pojkarna grabbar',
+    'boys boy lads lad guys poikaa pojat poikia poika pojan poikii killar kille killen killarna pojkar pojke pojkarna grabbar',
   nonBinary:
     'non-binary nonbinary enby enbies nb muunsukupuolinen muunsukupuolista muunsukupuolisia muunsukupuolista ' +
-    'ickebinär ickebinära ickebinärt',
+    'ickebinär ickebinära ickebinärt icke-binär icke-binära icke-binärt ei-binäärinen ei-binääristä ei-binäärisiä genderqueer',
   new:
     'new newcomer newcomers first-timers first-timer timers uutta uusia uusi uudet uusii ensikertalaista ensikertalaisia nya ny nykomlingar',
   staff:
@@ -35,9 +35,42 @@ for (const [cat, list] of Object.entries(NOUN_LIST) as [CountCat, string][]) {
   for (const w of list.split(/\s+/)) if (w && !NOUNS.has(w)) NOUNS.set(w, cat);
 }
 
+/** Nouns long enough for a one-letter typo to be safe ("ungdommar", "osallistujia"), by first letter. */
+const FUZZY = new Map<string, string[]>();
+for (const w of NOUNS.keys()) {
+  if (w.length < 6 || w.includes('-')) continue;
+  const list = FUZZY.get(w[0]);
+  if (list) list.push(w);
+  else FUZZY.set(w[0], [w]);
+}
+
+/** Whether a and b differ by one inserted, deleted or substituted letter. */
+function oneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A near-miss of a known count noun: one letter off, same first letter, at least six letters. */
+function fuzzyCat(t: string): CountCat | null {
+  if (t.length < 6 || isNumberWord(t)) return null;
+  const list = FUZZY.get(t[0]);
+  if (!list) return null;
+  for (const w of list) if (oneEdit(t, w)) return NOUNS.get(w) ?? null;
+  return null;
+}
+
 function nounCat(t: string): CountCat | null {
   const c = NOUNS.get(t);
   if (c) return c;
+  return nounCatRules(t) ?? fuzzyCat(t);
+}
+
+function nounCatRules(t: string): CountCat | null {
   if (/(?:ohjaajaa|ohjaajat|työntekijää|työntekijät|ledare|workers)$/.test(t)) return 'staff';
   if (/(?:deltagare|osallistujaa|kävijää|läistä|laista)$/.test(t)) return 'total';
   if (/^(?:nuor(?:ta|ia)|tyttö(?:ä|jä)|poik(?:aa|ia))$/.test(t)) return NOUNS.get(t) ?? null;
@@ -66,6 +99,12 @@ const MEET = new Set(['only', 'just', 'bara', 'endast', 'vain', 'ainoastaan', 'm
 const PREPS = new Set(['om', 'about', 'over', 'för', 'for', 'till', 'to', 'av', 'of', 'från', 'from', 'åt', 'by', 'like', 'som', 'än', 'than']);
 const GENDER = new Set<CountCat>(['girls', 'boys', 'nonBinary']);
 const ONE_WORDS = new Set(['one', 'yksi', 'yhden', 'yhtä', 'en', 'ett', 'a', 'an']);
+/** Verbs before "with a ...": "talked with a girl", "pratade med en kille" make the article a count of one. */
+const TALK = new Set(['talked', 'chatted', 'spoke', 'spent', 'worked', 'sat', 'walked', 'met', 'pratade', 'snackade', 'satt',
+  'jobbade', 'träffades', 'promenerade', 'gick']);
+const WITH = new Set(['with', 'w', 'med']);
+/** Words right after a number that make it a head count: "9 närvarande", "9 paikalla", "15 online". */
+const PRESENT = new Set(['present', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä']);
 
 interface Hit {
   cat: CountCat;
@@ -74,14 +113,16 @@ interface Hit {
   sentence: number;
   /** A gender count opening a later sentence and followed by a verb: "20 nuorta. Kaks poikaa uhkaili ..." */
   mention: boolean;
+  /** "helped a lad", "a boy came": the one person met, unless a head count is given elsewhere. */
+  single: boolean;
 }
 
 const NOBODY_RE =
-  /(?<![\p{L}])(?:nobody|no one|no-one|noone|not a single|zero (?:kids|youth|young|visitors|participants)|ei ketään|ei kukaan|ei yhtään|kukaan ei|ketään ei|ingen kom|ingen dök|inga besökare|inga ungdomar|inga deltagare|ingen alls|ingen var)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:nobody|no one|no-one|noone|not a single|zero (?:kids|youth|young|visitors|participants)|no (?:kids|young people|youth|teens|visitors|participants) (?:came|showed|turned|were|at all)|ei (?:[\p{L}-]+ ){0,2}(?:ketään|kukaan|yhtään (?:nuorta|kävijää|osallistujaa))|kukaan ei|ketään ei|ingen (?:[\p{L}]+ )?(?:kom|dök)|(?:kom|dök) ingen|inga besökare|inga ungdomar|inga deltagare|ingen alls|ingen var)(?![\p{L}])/u;
 
 /** One young person without a number: "samtal med en ungdom", "puhelu nuoren kanssa". */
 const ONE_PERSON_RE =
-  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:hänet|hänen|nuoren)|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring)|(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:hänet|hänen|nuoren)|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring)|(?<!(?:muutaman|parin|useamman|usean|monen|muutamien|joidenkin|kaikkien|eri|toisen|kahden|kolmen) )(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
 
 /** A message that opens with one young person as its subject: "young person disclosed ...", "nuori kertoi ...". */
 const SUBJECT_ONE_RE = /^\s*(?:(?:a|one) )?(?:young person|nuori|en ungdom|ungdomen|yksi nuori) (?![\p{L}]*(?:ppl|people))/u;
@@ -125,7 +166,14 @@ function valueAt(tokens: Token[], i: number): { value: number; next: number } | 
 }
 
 /** Finds the noun a number counts, forwards ("12 nuorta") or backwards ("tytöt: 5"). */
-function forwardNoun(tokens: Token[], from: number): { cat: CountCat; at: number } | null {
+interface NounAt {
+  cat: CountCat;
+  at: number;
+  /** Found from a word like "present" rather than a noun: a noun before the number wins. */
+  soft?: boolean;
+}
+
+function forwardNoun(tokens: Token[], from: number): NounAt | null {
   let j = from;
   for (let skipped = 0; j < tokens.length && skipped <= 3; j++) {
     const t = tokens[j];
@@ -142,6 +190,17 @@ function forwardNoun(tokens: Token[], from: number): { cat: CountCat; at: number
       }
       if (t.text === 'non' && tokens[j + 1]?.text === 'binary') return { cat: 'nonBinary', at: j + 1 };
       if (CAME.has(t.text) && skipped === 0) return { cat: 'total', at: -1 };
+      if (PRESENT.has(t.text)) {
+        const n = tokens[j + 1];
+        // "15 online viewers": the noun comes next
+        if (n && n.kind === 'word' && nounCat(n.text)) {
+          skipped++;
+          continue;
+        }
+        // "3 online sessions" is not a head count; "9 närvarande på ..." is
+        if (!n || n.kind !== 'word' || AFTER_COUNT.has(n.text) || t.text !== 'online') return { cat: 'total', at: -1, soft: true };
+        return null;
+      }
       // "33 in, 4 first timers": a head count "in" the door
       if (t.text === 'in' && skipped === 0 && j === from && (!tokens[j + 1] || tokens[j + 1].kind === 'sep' || tokens[j + 1].text === ',')) {
         return { cat: 'total', at: -1 };
@@ -246,6 +305,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
       const after = tokens[found.at + 1];
       if (after && (after.kind === 'num' || after.text === ':') && !(back.cat === 'total' && GENDER.has(found.cat))) found = back;
     }
+    if (found?.soft && back) found = back;
     if (!found && back) {
       const n = tokens[v.next];
       if (!n || n.kind !== 'word' || !nounCat(n.text)) found = back;
@@ -258,14 +318,24 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     const word = t.text;
     if (word === 'one' && prev && (prev.text === 'no' || prev.text === 'not')) continue;
     let weak = t.kind === 'word' && ARTICLES.has(word) && v.value === 1;
-    if (weak && prev && MEET.has(prev.text)) weak = false;
+    let single = false;
+    if (weak && prev && (MEET.has(prev.text) || (WITH.has(prev.text) && TALK.has(tokens[i - 2]?.text ?? '')))) {
+      weak = false;
+      single = GENDER.has(found.cat) || found.cat === 'total';
+    }
     // "bråk om en tjej", "talked about a girl": an article after a preposition is never a count.
     if (weak && prev && PREPS.has(prev.text)) continue;
-    if (!weak && v.value === 1 && ONE_WORDS.has(word) && i === sentenceStart && GENDER.has(found.cat)) weak = true;
     const after = found.at >= 0 ? tokens[found.at + 1] : undefined;
+    if (v.value === 1 && ONE_WORDS.has(word) && i === sentenceStart && GENDER.has(found.cat)) {
+      // "Yksi poika tuli käymään", "En kille kom förbi": the one person who came.
+      if (after && CAME.has(after.text)) {
+        weak = false;
+        single = true;
+      } else weak = true;
+    }
     const mention = GENDER.has(found.cat) && after !== undefined && after.kind === 'word' &&
       !AFTER_COUNT.has(after.text) && !CAME.has(after.text) && !nounCat(after.text) && !isNumberWord(after.text);
-    hits.push({ cat: found.cat, value: v.value, weak, sentence, mention });
+    hits.push({ cat: found.cat, value: v.value, weak, sentence, mention, single });
     i = Math.max(i, found.at, v.next - 1);
   }
   const participants = emptyParticipants();
@@ -275,6 +345,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (h.mention && hits.some((o, k) => o.cat === 'total' && !o.weak && k < hits.indexOf(h)) &&
       !hits.some((o) => o !== h && GENDER.has(o.cat) && o.sentence === h.sentence)) continue;
     if (h.weak && !acceptWeak && !hits.some((o) => !o.weak && o.sentence === h.sentence && o.cat !== 'staff')) continue;
+    if (h.single && hits.some((o) => !o.weak && !o.single && o.cat !== 'staff' && o.sentence !== h.sentence)) continue;
     if (h.cat === 'staff') {
       if (staffCount === null) staffCount = h.value;
     } else if (participants[h.cat] === null) participants[h.cat] = h.value;

@@ -101,27 +101,64 @@ const WEEKDAYS: [RegExp, number][] = [
 const WEEKDAY_RE =
   /(?<![\p{L}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|måndag|mandag|tisdag|onsdag|torsdag|fredag|lördag|lordag|söndag|sondag)/u;
 
-/** Weekday abbreviations, only at the very start of a message ("ma avoin ilta", "Fri 16-20"). */
+/** Weekday abbreviations: "ma", "tis", "Sat". Only standalone tokens in a position where they are a day. */
 const ABBR: Record<string, number> = {
   ma: 1, ti: 2, ke: 3, to: 4, pe: 5, la: 6, su: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5,
   sat: 6, sun: 0, weds: 3, mån: 1, tis: 2, ons: 3, tor: 4, tors: 4, fre: 5, lör: 6, sön: 0,
 };
-const ABBR_RE = new RegExp(`^\\s*(${Object.keys(ABBR).join('|')})\\.?(?=[\\s\\d,:]|$)`);
+const ABBR_SCAN_RE = new RegExp(`(?<![\\p{L}\\d.:'-])(${Object.keys(ABBR).join('|')})(?![\\p{L}\\d'])`, 'gu');
+/** Abbreviations that are also common words ("to", "sat", "sun", "ma" = minä, "la" = lade, "tor", "mon"). */
+const AMBIGUOUS = new Set(['to', 'sat', 'sun', 'ma', 'la', 'tor', 'mon', 'wed', 'su']);
+/** After the abbreviation (and an optional dot): an evening word ("thu night", "to-iltana", "fre kväll"). */
+const EVENING_AFTER_RE = /^(?:\s+|-)(?:night|evening|eve|morning|afternoon|ilta|iltana|illalla|kväll|kvällen)(?![\p{L}])/u;
+/** After: a time or a number ("la 16-18", "sat 7h", "ti klo 17", "fri at 7"). */
+const TIME_AFTER_RE = /^\s+(?:(klo|kl|kello|at)\.?\s*)?\d/;
+/** An activity noun just before the abbreviation: "Pelikerho ma", "Sählyvuoro ti", "Outreach Sat". */
+const ACTIVITY_BEFORE_RE =
+  /(?:kerho|vuoro|ryhmä|ilta|treenit|treeni|paja|disko|retki|kahvila|jalkautuminen|grupp|gruppen|klubb|klubben|kväll|kvällen|träff|träffen|fält|group|club|session|outreach|detached|drop-in|night|evening|work)\s*$/u;
+/** Before "sat", "sun", "ma", "to": a subject or article makes it a word ("we sat,", "the sun,"). */
+const WORD_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:we|i|they|he|she|you|who|it|kids|everyone|all|just|then|also|and|the|in|a|ja|och|mä|minä|ne|me|som|att|har|hon|han|vi|de|went|go|going|way|back|up|down|out|over|next)\s*$/u;
+/** After "sat": a preposition or adverb makes it the verb ("sat with", "sat down"). */
+const VERB_AFTER_RE = /^\s+(?:with|on|in|at|down|around|outside|together|and|by|next|there|for|talking|chatting)(?![\p{L}])/u;
 
-/** "thu night", "to-iltana", "fre kväll": an abbreviation followed by an evening word. */
-const ABBR_EVENING_RE = new RegExp(
-  `(?<![\\p{L}])(${Object.keys(ABBR).join('|')})\\.?(?:\\s+|-)(?:night|evening|eve|morning|afternoon|ilta|iltana|illalla|kväll|kvällen)(?![\\p{L}])`,
-  'u',
-);
-
-/** "sat 7h", "la 16-18": an abbreviation (not "to") before a number anywhere in the text. */
-const ABBR_MID_RE = new RegExp(
-  `(?<![\\p{L}\\d.:-])(${Object.keys(ABBR).filter((k) => k !== 'to').join('|')})\\.?\\s+(?=\\d)`,
-  'u',
-);
-
-/** "Retki Nuuksioon la, 12 nuorta", "Detached session Fri, approx 18": an unambiguous abbreviation before a comma. */
-const ABBR_COMMA_RE = /(?<![\p{L}\d.:-])(ti|ke|pe|la|mon|tue|tues|wed|thu|thur|thurs|fri|mån|tis|ons|tors|fre|lör|sön)\.?,\s/u;
+/** The weekday an abbreviation names, or null when none is clearly a day. */
+function abbrWeekday(s: string): number | null {
+  if (!ABBR_SCAN_RE.test(s)) return null;
+  ABBR_SCAN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let found: number | null = null;
+  while ((m = ABBR_SCAN_RE.exec(s)) !== null) {
+    const a = m[1];
+    let end = m.index + a.length;
+    if (s[end] === '.') end++;
+    const after = s.slice(end, end + 24);
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
+    const atStart = s.slice(0, m.index).trim() === '';
+    const ambiguous = AMBIGUOUS.has(a);
+    let day = false;
+    if (EVENING_AFTER_RE.test(after)) day = true;
+    else if (atStart) day = after === '' || /^[\s\d,:]/.test(after);
+    else if (ambiguous && WORD_BEFORE_RE.test(before)) day = false;
+    else {
+      const time = TIME_AFTER_RE.exec(after);
+      if (time) day = a !== 'to' || (time[1] !== undefined && time[1] !== 'at');
+      else if (after.startsWith(',') || after === '' || /^\s*[\n;]/.test(after)) {
+        day = !ambiguous || ACTIVITY_BEFORE_RE.test(before) || (a !== 'to' && /[\p{L}]\s+$/u.test(before) && !/^,\s*(?:and|or|ja|och)\s/.test(after));
+      } else if (a !== 'to' && ACTIVITY_BEFORE_RE.test(before) && before.length === m.index && !VERB_AFTER_RE.test(after)) {
+        // right after the activity noun that opens the message
+        day = /^\s*[\p{L}-]+\s*$/u.test(before);
+      }
+    }
+    if (day && a === 'sat' && VERB_AFTER_RE.test(after)) day = false;
+    if (day) {
+      found = ABBR[a];
+      break;
+    }
+  }
+  ABBR_SCAN_RE.lastIndex = 0;
+  return found;
+}
 
 /** The most recent given weekday strictly before today. */
 export function lastWeekday(today: string, weekday: number): string | null {
@@ -187,8 +224,8 @@ export function relativeDate(s: string, today: string): string | null {
   if (w) {
     for (const [re, n] of WEEKDAYS) if (re.test(w[1])) return lastWeekday(today, n);
   }
-  const a = ABBR_RE.exec(s) ?? ABBR_EVENING_RE.exec(s) ?? ABBR_MID_RE.exec(s) ?? ABBR_COMMA_RE.exec(s);
-  if (a) return lastWeekday(today, ABBR[a[1]]);
+  const a = abbrWeekday(s);
+  if (a !== null) return lastWeekday(today, a);
   if (TODAY_RE.test(s)) return parseIso(today) ? today : null;
   return null;
 }

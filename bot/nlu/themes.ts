@@ -23,6 +23,8 @@ interface Matcher {
   keys: string[];
   start: Node;
   anywhere: Node;
+  /** The first two characters of every "*stem", so most positions inside a word skip the walk. */
+  anyPairs: Set<number>;
 }
 
 const cache = new WeakMap<CatalogueTheme[], Matcher>();
@@ -43,7 +45,7 @@ function insert(root: Node, stem: string, end: End): void {
 }
 
 function compile(themes: CatalogueTheme[]): Matcher {
-  const m: Matcher = { keys: [], start: node(), anywhere: node() };
+  const m: Matcher = { keys: [], start: node(), anywhere: node(), anyPairs: new Set() };
   themes.forEach((t, i) => {
     m.keys.push(String(t?.key ?? ''));
     for (const list of Object.values(t?.keywords ?? {})) {
@@ -58,6 +60,7 @@ function compile(themes: CatalogueTheme[]): Matcher {
         if (whole) k = k.slice(0, -1);
         if (!k) continue;
         insert(any ? m.anywhere : m.start, k, { theme: i, whole, exclude });
+        if (any) m.anyPairs.add(k.length > 1 ? (k.charCodeAt(0) << 16) | k.charCodeAt(1) : -1 - k.charCodeAt(0));
       }
     }
   });
@@ -119,7 +122,7 @@ const PHRASES: [RegExp, string][] = [
   // Planning with the young people: participation.
   [/(?:nuorten kanssa|yhdessä nuorten kanssa|nuoret itse|tillsammans med ungdomarna|ungdomarna själva|with the young people|with the kids|together with (?:the )?(?:young people|youth|kids)) (?:\p{L}+ )?(?:suunnit\p{L}*|ideoi\p{L}*|planer\p{L}*|plann\p{L}*|päätt\p{L}*|bestäm\p{L}*|decided|designed)|(?:suunniteltiin|ideoitiin|päätettiin|planerade|planned|designed) (?:\p{L}+ )?(?:yhdessä|tillsammans|together)(?: (?:nuorten|med ungdomarna|with (?:the )?(?:young people|youth|kids)))?/gu, ' youthvoice '],
   // A cancelled activity did not happen: "bänditreenit peruttiin", "football was cancelled".
-  [/[\p{L}-]+ (?:peruttiin|peruuntui|peruuntuivat|oli peruttu|was cancell?ed|got cancell?ed|ställdes in|blev inställd|var inställd)|(?:cancell?ed|peruttiin|inställd|ställde in) (?:the |our )?[\p{L}-]+/gu, ' cancelled '],
+  [/(?<![\p{L}-])[\p{L}-]+ (?:peruttiin|peruuntui|peruuntuivat|oli peruttu|was cancell?ed|got cancell?ed|ställdes in|blev inställd|var inställd)|(?:cancell?ed|peruttiin|inställd|ställde in) (?:the |our )?[\p{L}-]+/gu, ' cancelled '],
   // School exclusion is the school theme, not being left out: "got excluded for it", "excluded from school".
   [/(?:excluded|suspended|expelled) (?:from (?:school|college|class|lessons)|for (?:it|that|this|a (?:week|day|term)|\d+ days?|\p{L}+ing))/gu, ' schoolexclusion '],
   [/driving lessons?|körlektion\p{L}*|ajotun\p{L}*/gu, ' drivinglessons '],
@@ -196,7 +199,11 @@ export function findThemes(s: string, themes: CatalogueTheme[]): string[] {
     const end = p + w[0].length;
     word.fill(0);
     walk(t, p, end, m.start, word, false);
-    for (let q = p; q < end - 1; q++) if (m.anywhere.next.has(t.charCodeAt(q))) walk(t, q, end, m.anywhere, word, true);
+    const pairs = m.anyPairs;
+    for (let q = p; q < end - 1; q++) {
+      const c = t.charCodeAt(q);
+      if (pairs.has((c << 16) | t.charCodeAt(q + 1)) || pairs.has(-1 - c)) walk(t, q, end, m.anywhere, word, true);
+    }
     for (let i = 0; i < n; i++) if (word[i] === 1) found[i] = 1;
   }
   const out: string[] = [];

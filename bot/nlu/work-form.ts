@@ -4,40 +4,41 @@ import type { WorkForm } from '../entry';
 const B = '(?<![\\p{L}])';
 const E = '(?![\\p{L}])';
 
-type Cue = [WorkForm, RegExp];
-
-function cues(list: [WorkForm, string][]): Cue[] {
-  return list.map(([f, src]) => [f, new RegExp(src, 'u')]);
+/**
+ * A tier of cues compiled into one alternation with a group per cue: the leftmost match is the earliest
+ * cue, and at the same position the earlier cue in the list wins.
+ */
+interface Tier {
+  forms: WorkForm[];
+  re: RegExp;
 }
 
-const STRONG: Cue[] = cues([
-  ['open', `${B}(?:open (?:evening|night|doors?|house|hall|gym|youth|activit|session|day|centre|center|café|cafe)|drop-?in|drop in|youth club|youth centre open|avoi(?:n|met|men|nta|messa|mia|mella|missa|milla|miin|meen|mien)${E}|avoinilta|(?:nuoriso(?:tila|talo)|nuokkari|nuokku|talo|tila) (?:oli |on )?auki|öppe[nt]${E}|öppna${E}|öppna (?:kvällen|verksamheten)|öppen|fritidsgård|fritis${E}|fritisen)`],
-  ['outreach', `${B}(?:detached|street ?work|streetwork|outreach|jalkautu|jalkaudu|katutyö|etsivä|fältarbete|fälta(?:de|t|r|re|rna|)${E}|fältet${E}|on the streets?|kaduilla|street[- ]based|(?:kvälls|natt|helg|sommar)?fält|nattvandr|night ?walk)`],
-  ['individual', `${B}(?:one[- ]to[- ]one|one[- ]on[- ]one|1:1|1-2-1|one 2 one|individual|yksilö|henkilökohtai|kahdenkeski|enskil|individuell|met (?:with )?(?:one|a|1) (?:young|youth|teen|kid|girl|boy)|tapasin (?:yhden |1 )?(?:nuoren|tytön|pojan)|tapasin yhden|träffade (?:en|1) (?:ungdom|ung|tjej|kille|flicka|pojke)|(?:enskilt |personligt )?samtal med (?:en |1 )?(?:ungdom|ung|tjej|kille|flicka|pojke|\\d{1,2}-?åring)${E}|mentoring|mentorointi|mentorsamtal|keskustelin (?:yhden )?(?:nuoren|tytön|pojan) kanssa)`],
+function cues(list: [WorkForm, string][]): Tier {
+  return { forms: list.map(([f]) => f), re: new RegExp(list.map(([, src]) => `(${src})`).join('|'), 'u') };
+}
+
+const STRONG: Tier = cues([
+  ['open', `${B}(?:open (?:evening|night|doors?|house|hall|gym|youth|activit|session|day|centre|center|café|cafe)|drop-?in|drop in|youth club|youth centre open|avoi(?:n|met|men|nta|messa|mia|mella|missa|milla|miin|meen|mien)${E}|avoinilta|(?:nuoriso(?:tila|talo)|nuokkari|nuokku|talo|tila) (?:oli |on )?auki|öppe[nt]${E}|öppna${E}|öppna (?:kvällen|verksamheten)|öppen|fritidsgård|fritids${E}|fritidsen${E}|fritis${E}|fritisen)`],
+  ['outreach', `${B}(?:detached|street ?work|streetwork|outreach|jalkautu|jalkaudu|katutyö|etsivä|fältarbete|fälta(?:de|t|r|re|rna|)${E}|fältet${E}|on the streets?|kaduilla|street[- ]based|(?:kvälls|natt|helg|sommar)?fält|nattvandr|night ?walk|walked (?:around |round |about |through )?(?:the )?(?:town|city|streets?|(?:town |city )?cent(?:re|er)|high street|shopping centre|mall|estate|neighbou?rhood|area)|patroll?(?:ed|ing)${E})`],
+  ['individual', `${B}(?:one[- ]to[- ]one|one[- ]on[- ]one|1:1|1-2-1|one 2 one|individual|yksilö|henkilökohtai|kahdenkeski|enskil|individuell|met (?:with )?(?:one|a|1) (?:young|youth|teen|kid|girl|boy)|tapasin (?:yhden |1 )?(?:nuoren|tytön|pojan)|tapasin yhden|träffade (?:en|1) (?:ungdom|ung|tjej|kille|flicka|pojke)|(?:enskilt |personligt )?samtal med (?:en |1 )?(?:ungdom|ung|tjej|kille|flicka|pojke|\\d{1,2}-?åring)${E}|mentoring|mentorointi|mentorsamtal|helped (?:a|one|1) (?:lad|boy|girl|young (?:person|man|woman|lad|mum|mom|dad)|youth|teen|teenager|kid)${E}|keskustelin (?:yhden )?(?:nuoren|tytön|pojan) kanssa)`],
   ['camp', `camps?${E}|leiri|läger|lägr|${B}residential${E}`],
   ['digital', `stream|striim|(?:club|group|session|evening|night|meeting|kerho|ryhmä|ilta|klubb|grupp|kväll|träff)\\p{L}* (?:online|verkossa|netissä|på nätet|på discord|discordissa)|${B}(?:online (?:club|group|session|evening|meeting|event|chat)|discord|twitch|(?:insta|instagram|tiktok|youtube)[- ]?(?:live|q&a|stream)|digital[at]? (?:[\\p{L}-]*(?:arbete|gård\\p{L}*|träff\\p{L}*|kväll\\p{L}*|session\\p{L}*|club|group|meeting|evening|möte|mötet|träff))|digital youth work|digitaal|digitaalinen|verkkonuorisotyö|digi-?nuorisotyö|digital ungdomsarbete|minecraft-server|zoom|teams-)`],
   ['event', `disco|disko|festival|konsert|tapahtum|juhla|juhlis|bileet|bileis|fest${E}|festen${E}|mässa${E}|mässan${E}|messut${E}|messuill|${B}(?:events?${E}|festari|concert|party${E}|gala${E}|evenemang|fair${E}|markkin|show${E})`],
-  ['group', `(?:ryhmä|ryhmi|kerho|grupp|klubb|klubi)|${B}(?:groups?${E}|grp${E}|\\p{L}+-?group${E}|(?<!youth )club${E})`],
+  ['group', `(?:ryhmä|ryhmi|kerho|grupp|klubb|klubi)|(?<=\\p{L}{3})(?<!ilta|yö|aamu|päivä|työ|vapaa|lomitus)vuoro(?:t|n|a|lla|ssa|lle|on|ja)?${E}|${B}(?:groups?${E}|grp${E}|\\p{L}+-?group${E}|(?<!youth )club${E})`],
 ]);
 
-const WEAK: Cue[] = cues([
+const WEAK: Tier = cues([
   ['event', `turnau|turnering|tävling|kilpailu|cup${E}|${B}(?:tournament|competition|excursion|trip${E}|retki|utflykt)`],
   ['digital', `${B}(?:online|netissä|verkossa|nätet|på nätet|internet)${E}`],
-  ['group', `workshop|paja${E}|pajassa|pajan${E}|verkstad|kurssi|kurs${E}|kursen|treenit|träning|${B}(?:course|training|practice)`],
+  ['group', `(?:tjej|kill|spel|film|pyssel|brädspel|gaming|lan|schack|pingis|mat)kväll(?:en|ar|arna)?${E}|${B}(?:gaming|games?|film|movie|craft|cooking|chess|quiz) (?:evening|night)s?${E}|workshop|paja${E}|pajassa|pajan${E}|verkstad|kurssi|kurs${E}|kursen|treenit|träning|${B}(?:course|training|practice)`],
   ['open', `${B}(?:open${E}|auki${E}|nuorisotalo|nuorisotila|nuokkari|nuokku|ungdomsgård|youth centre|youth center|café|cafe)`],
 ]);
 
-function earliest(s: string, list: Cue[]): WorkForm | null {
-  let best: WorkForm | null = null;
-  let at = Infinity;
-  for (const [form, re] of list) {
-    const m = re.exec(s);
-    if (m && m.index < at) {
-      at = m.index;
-      best = form;
-    }
-  }
-  return best;
+function earliest(s: string, tier: Tier): WorkForm | null {
+  const m = tier.re.exec(s);
+  if (!m) return null;
+  for (let i = 0; i < tier.forms.length; i++) if (m[i + 1] !== undefined) return tier.forms[i];
+  return null;
 }
 
 /** The work form the text names, or null. */
