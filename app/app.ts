@@ -4,6 +4,8 @@ import { createHttpServer } from '../adapters/http/server';
 import { registerHealthRoute } from '../adapters/http/health';
 import { registerStaticPages } from '../adapters/http/static-pages';
 import { registerWebChat } from '../adapters/local/web-chat';
+import { createPgBossQueue } from '../adapters/slack/pg-boss-queue';
+import { createSlackChannel } from '../adapters/slack/slack-channel';
 import { createTeamsChannel } from '../adapters/teams/teams-channel';
 import { createCore, type Core } from '../bot/core';
 import { migrate, openDatabase, type Database } from '../storage/database';
@@ -88,9 +90,32 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     logger,
   );
   teams.register(server);
+  const slack =
+    config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN
+      ? createSlackChannel(
+          {
+            signingSecret: config.SLACK_SIGNING_SECRET,
+            botToken: config.SLACK_BOT_TOKEN,
+            apiUrl: config.SLACK_API_URL,
+            maxBodyBytes: config.MAX_BODY_BYTES,
+            createQueue: (handle) => createPgBossQueue(database.dataSource, handle, logger),
+          },
+          core,
+          logger,
+        )
+      : null;
+  slack?.register(server);
+  if (!slack) logger.info('SLACK_SIGNING_SECRET or SLACK_BOT_TOKEN not set: the Slack routes are off');
   server.on('error', (error: Error) => logger.error({ err: error }, 'HTTP server error'));
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
-  await listen(server, config.PORT, config.HOST);
+  // The Slack queue (pg-boss) must run before requests can be acknowledged.
+  await slack?.start();
+  try {
+    await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    await slack?.stop();
+    throw error;
+  }
   const address = server.address();
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${address.port}`;
   logger.info({ url, engine: database.engine }, 'logbook-bot is listening');
@@ -101,6 +126,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     async stop() {
       await closeServer(server.server);
       await teams.drain();
+      await slack?.stop();
       await database.close();
     },
   };

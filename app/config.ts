@@ -36,6 +36,10 @@ const schema = z.object({
   /** Teams: a turn slower than this answers "working on it" and delivers the result proactively. */
   TEAMS_SLOW_REPLY_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
   LOGBOOK_OPEN_SIGNUP: bool.default(false),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
+  /** Slack Web API base; tests point it at a loopback fake. */
+  SLACK_API_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,0 +1,134 @@
+import type { Incoming } from '../../bot/messages';
+import { parseButtonValue } from './blocks';
+
+/** Where a job's replies go: chat.postMessage into a channel (and thread), or a response_url. */
+export type ReplyTarget =
+  | { kind: 'post'; channel: string; threadTs: string | null }
+  | { kind: 'response_url'; url: string };
+
+/** One piece of work taken from a Slack request after the ack; plain JSON, so a durable queue can hold it. */
+export interface SlackJob {
+  /** Redeliveries of the same Slack event give the same key. */
+  key: string;
+  /** The conversation (and thread); jobs of one conversation are handled in order. */
+  conversationKey: string;
+  incoming: Incoming;
+  target: ReplyTarget;
+}
+
+type Json = Record<string, unknown>;
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+
+/** Slack's message markup as plain text: the bot's mention removed, links shown by their label. */
+export function plainText(text: string, botUserId: string | null): string {
+  let result = text;
+  if (botUserId) result = result.split(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g')).join(' ');
+  else result = result.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, ' ');
+  return result
+    .replace(/<([^<>|]*)\|([^<>]*)>/g, '$2')
+    .replace(/<([^<>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function job(key: string, incoming: Incoming, target: ReplyTarget): SlackJob {
+  const { id, thread } = incoming.conversation;
+  return { key, conversationKey: `${incoming.tenant}:${id}:${thread ?? ''}`, incoming, target };
+}
+
+/**
+ * An Events API `event_callback` as a job: direct messages (message.im) and mentions (app_mention).
+ * Null for everything the bot does not answer: its own messages, other bots, edits, joins and other subtypes.
+ */
+export function eventToJob(body: Json): SlackJob | null {
+  const event = obj(body.event);
+  const team = str(body.team_id);
+  const type = str(event.type);
+  const user = str(event.user);
+  const channel = str(event.channel);
+  const ts = str(event.ts);
+  if (!team || !user || !channel || !ts) return null;
+  if (type !== 'app_mention' && !(type === 'message' && event.channel_type === 'im')) return null;
+  if (event.subtype !== undefined || event.bot_id !== undefined || event.bot_profile !== undefined) return null;
+  const authorizations = Array.isArray(body.authorizations) ? body.authorizations.map(obj) : [];
+  const botUserId = str(authorizations.find((a) => a.is_bot === true)?.user_id) ?? str(authorizations[0]?.user_id);
+  if (botUserId && user === botUserId) return null;
+  const threadTs = str(event.thread_ts);
+  const messageId = str(event.client_msg_id) ?? str(body.event_id) ?? `${channel}:${ts}`;
+  const incoming: Incoming = {
+    channel: 'slack',
+    tenant: team,
+    user: { id: user },
+    conversation: { id: channel, kind: type === 'app_mention' ? 'channel' : 'personal', thread: threadTs },
+    text: plainText(str(event.text) ?? '', botUserId),
+    locale: null,
+    messageId,
+    kind: 'message',
+    address: { channel, thread_ts: threadTs, team },
+  };
+  // A mention in a DM and the DM itself carry the same client_msg_id: one key for both.
+  return job(`message:${team}:${messageId}`, incoming, { kind: 'post', channel, threadTs });
+}
+
+/** A slash command (`/logbook <text>`) as a job answered through its response_url. */
+export function commandToJob(form: URLSearchParams): SlackJob | null {
+  const team = form.get('team_id');
+  const user = form.get('user_id');
+  const channel = form.get('channel_id');
+  const responseUrl = form.get('response_url');
+  const triggerId = form.get('trigger_id');
+  if (!team || !user || !channel || !responseUrl || !triggerId) return null;
+  const incoming: Incoming = {
+    channel: 'slack',
+    tenant: team,
+    tenantName: form.get('team_domain'),
+    user: { id: user, name: form.get('user_name') },
+    conversation: { id: channel, kind: form.get('channel_name') === 'directmessage' ? 'personal' : 'channel', thread: null },
+    text: plainText(form.get('text') ?? '', null),
+    locale: null,
+    messageId: triggerId,
+    kind: 'message',
+    address: { channel, thread_ts: null, team },
+  };
+  return job(`command:${team}:${triggerId}`, incoming, { kind: 'response_url', url: responseUrl });
+}
+
+/**
+ * A `block_actions` interaction on one of the bot's buttons as a job carrying the button's data.
+ * Replies go into the card's conversation and thread, or to the response_url for an ephemeral card.
+ */
+export function interactionToJob(payload: Json): SlackJob | null {
+  if (payload.type !== 'block_actions') return null;
+  const user = obj(payload.user);
+  const userId = str(user.id);
+  const team = str(obj(payload.team).id) ?? str(user.team_id);
+  const container = obj(payload.container);
+  const message = obj(payload.message);
+  const channel = str(obj(payload.channel).id) ?? str(container.channel_id);
+  const action = (Array.isArray(payload.actions) ? payload.actions.map(obj) : []).find((a) => parseButtonValue(a.action_id, a.value));
+  if (!userId || !team || !channel || !action) return null;
+  const actionData = parseButtonValue(action.action_id, action.value);
+  const threadTs = str(message.thread_ts) ?? str(container.thread_ts);
+  const responseUrl = str(payload.response_url);
+  const messageId = str(payload.trigger_id) ?? `${channel}:${str(action.action_ts) ?? ''}`;
+  const incoming: Incoming = {
+    channel: 'slack',
+    tenant: team,
+    user: { id: userId, name: str(user.name) },
+    conversation: { id: channel, kind: channel.startsWith('D') ? 'personal' : 'channel', thread: threadTs },
+    text: '',
+    locale: null,
+    actionData,
+    messageId,
+    kind: 'message',
+    address: { channel, thread_ts: threadTs, team },
+  };
+  const target: ReplyTarget =
+    container.is_ephemeral === true && responseUrl ? { kind: 'response_url', url: responseUrl } : { kind: 'post', channel, threadTs };
+  return job(`action:${team}:${messageId}`, incoming, target);
+}
