@@ -83,6 +83,18 @@ describe(`logging dialog over the local chat on ${engineName()}`, () => {
     expect(texts(await worker.say('undo'))).toContain('no saved entries to undo');
   });
 
+  it.each([
+    ['sv-SE', 'Dramagruppen igår, 8 deltagare varav 2 nya', 'ändra till 9 deltagare', 'Deltagare', '9 (2 nya)'],
+    ['en-GB', 'Group today, 10 kids', 'no, 14', 'Participants', '14'],
+    ['fi-FI', 'Ryhmä tänään, 10 nuorta', 'muuta 12 nuorta', 'Osallistujat', '12'],
+  ])('in %s applies a correction that starts like a command: "%s" then "%s"', async (locale, log, correction, label, value) => {
+    const worker = new ChatUser(app.url, undefined, locale);
+    await worker.say(log);
+    const card = await worker.say(correction);
+    expect(fact(card, label)).toBe(value);
+    expect(await draftsOf(worker)).toHaveLength(1);
+  });
+
   it('points out counts that do not add up and asks which is right', async () => {
     const worker = new ChatUser(app.url, undefined, 'en-GB');
     const asked = await worker.say('Open evening, 10 young people, 8 girls and 9 boys');

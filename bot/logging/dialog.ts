@@ -81,6 +81,10 @@ export async function continueDraft(
 ): Promise<DialogOutcome> {
   if (input.button) return pressButton(state, input.button, ctx);
   const text = input.text.trim();
+  // A correction first: "ändra till 9 deltagare" and "no, 14" start like "edit" and "no".
+  const correction = state.stage === 'privacy' ? null : parseCorrection(text, ctx.extract);
+  if (correction && !isEmptyCorrection(correction)) return amend(state, correction, ctx);
+
   const confirmation = parseConfirmation(text);
   if (confirmation === 'no') return cancel(ctx.locale);
 
@@ -93,9 +97,6 @@ export async function continueDraft(
     if (confirmation === 'yes') return save(state, ctx);
     if (confirmation === 'edit') return { draft: { save: state }, replies: [reply(ctx.locale, t(ctx.locale, 'editPrompt'))] };
   }
-
-  const correction = parseCorrection(text, ctx.extract);
-  if (correction && !isEmptyCorrection(correction)) return amend(state, correction, ctx);
 
   if (state.stage === 'collecting' && state.asking) {
     const answer = parseAnswer(state.asking, text, ctx.extract);
