@@ -14,7 +14,9 @@ const NOUN_LIST: Record<CountCat, string> = {
     'kävijää kävijöitä kävijä kävijät kavijaa tyyppiä tyyppi tyyppejä tyypit oppilasta oppilaita pelaajaa pelaajia ' +
     'katsojaa katsojia katsoja vierasta vieraita ihmistä ihmisiä teiniä teinejä yhteensä total totalt sammanlagt jäsentä jäseniä yleisöä ' +
     'ungdomar ungdommar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
-    'elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista',
+    'elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista ' +
+    // learners' plurals: "150 childs", "came 21 youngs"
+    'childs childrens youngs peoples teenages',
   girls:
     'girls girl gals ladies tytöt tyttöä tyttöjä tyttö tytön tyttoa tytot tyttoja tytsyä tyttösiä tjejer tjej tjejen tjejerna ' +
     'flickor flicka flickorna',
@@ -101,7 +103,10 @@ const GENDER = new Set<CountCat>(['girls', 'boys', 'nonBinary']);
 const ONE_WORDS = new Set(['one', 'yksi', 'yhden', 'yhtä', 'en', 'ett', 'a', 'an']);
 /** Verbs before "with a ...": "talked with a girl", "pratade med en kille" make the article a count of one. */
 const TALK = new Set(['talked', 'chatted', 'spoke', 'spent', 'worked', 'sat', 'walked', 'met', 'pratade', 'snackade', 'satt',
-  'jobbade', 'träffades', 'promenerade', 'gick']);
+  'jobbade', 'träffades', 'promenerade', 'gick',
+  // a session named before "with a girl": "walk-and-talk with a girl", "träff med en kille"
+  'meeting', 'session', 'chat', 'call', 'walk', 'walk-and-talk', 'talk', 'coffee', 'samtal', 'träff', 'möte', 'mötet', 'promenad',
+  'fika', 'telefonsamtal', 'videosamtal']);
 const WITH = new Set(['with', 'w', 'med']);
 /** Words right after a number that make it a head count: "9 närvarande", "9 paikalla", "15 online". */
 const PRESENT = new Set(['present', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä']);
@@ -135,17 +140,46 @@ export interface CountsFound {
   staffCount: number | null;
 }
 
+/** "young man", "young women": a gender noun after "young". */
+const YOUNG_GENDER = new Map<string, CountCat>([
+  ['man', 'boys'], ['men', 'boys'], ['woman', 'girls'], ['women', 'girls'],
+]);
+/** Pronouns after "of" that point back to a group named earlier: "the lads ... 9 of em". */
+const OF_THEM = new Set(['them', 'em', 'those', 'us']);
+
+/** The category of the nearest earlier group noun without a number of its own ("the lads", "poikien"). */
+function antecedent(tokens: Token[], before: number): CountCat | null {
+  for (let k = before - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') continue;
+    const c = nounCat(t.text);
+    if (!c || c === 'staff' || c === 'new') continue;
+    const p = tokens[k - 1];
+    if (p && (p.kind === 'num' || (p.kind === 'word' && isNumberWord(p.text) && !ARTICLES.has(p.text)))) return null;
+    return c;
+  }
+  return null;
+}
+
+/** Words that make a number approximate: "40ish", "40-odd". */
+const APPROX = new Set(['ish', 'odd']);
+
 function valueAt(tokens: Token[], i: number): { value: number; next: number } | null {
   const t = tokens[i];
   if (t.kind === 'num') {
     if (/[.,]/.test(t.text) || t.text.length > 6) return null;
     // "ett 40-tal ungdomar": about 40
     if (tokens[i + 1]?.text === '-' && tokens[i + 2]?.text === 'tal') return { value: parseInt(t.text, 10), next: i + 3 };
+    // "40ish", "40-ish", "40-odd young people": about 40
+    if (APPROX.has(tokens[i + 1]?.text ?? '')) return { value: parseInt(t.text, 10), next: i + 2 };
+    if (tokens[i + 1]?.text === '-' && APPROX.has(tokens[i + 2]?.text ?? '')) return { value: parseInt(t.text, 10), next: i + 3 };
     return { value: parseInt(t.text, 10), next: i + 1 };
   }
   if (t.kind !== 'word') return null;
   let v = numberValue(t.text);
   if (v === null) return null;
+  // "kahden kesken" is "in private", not two
+  if (t.text === 'kahden' && tokens[i + 1]?.text === 'kesken') return null;
   let next = i + 1;
   const n = tokens[next];
   if (n && n.kind === 'word' && isNumberWord(n.text)) {
@@ -181,6 +215,9 @@ function forwardNoun(tokens: Token[], from: number): NounAt | null {
       const c = nounCat(t.text);
       if (c) {
         const n = tokens[j + 1];
+        // "a young man", "two young women"
+        const g = t.text === 'young' && n?.kind === 'word' ? YOUNG_GENDER.get(n.text) : undefined;
+        if (g) return { cat: g, at: j + 1 };
         const c2 = c === 'total' && n && n.kind === 'word' ? nounCat(n.text) : null;
         if (c2 && c2 !== 'total') return { cat: c2, at: j + 1 };
         // "young people": the noun is the second word
@@ -309,6 +346,16 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (!found && back) {
       const n = tokens[v.next];
       if (!n || n.kind !== 'word' || !nounCat(n.text)) found = back;
+    }
+    if (!found && tokens[v.next]?.text === 'of') {
+      // "9 of em": the group named earlier, when nothing after says who they are
+      let k = v.next + 1;
+      if (tokens[k]?.text === "'") k++;
+      const n = tokens[k + 1];
+      if (OF_THEM.has(tokens[k]?.text ?? '') && (!n || n.kind !== 'word' || !nounCat(n.text))) {
+        const c = antecedent(tokens, i);
+        if (c) found = { cat: c, at: -1 };
+      }
     }
     if (!found) {
       i = v.next - 1;

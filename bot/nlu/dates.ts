@@ -87,7 +87,7 @@ const MONTH_DAY_RE = new RegExp(`(?<![\\p{L}])(${MONTH_WORD})\\s+(\\d{1,2})(?:st
 const BEFORE_YESTERDAY =
   /day before yesterday|toissa ?päivänä|toissa ?iltana|toissa ?päivä|toissapäivän|i ?förrgår|förrgår/;
 const YESTERDAY =
-  /(?<![\p{L}])(?:yesterday|yday|yest|last night|eilen|eiln|eilein|eilinen|eilis\p{L}*|gårdagens|gårdagen|i ?går\p{L}*|igår|ig[aå]r)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:yesterday|yday|yest|last (?:night|nite|evening)|eilen|eiln|eilein|eilinen|eilis\p{L}*|gårdagens|gårdagen|i ?går\p{L}*|igår|ig[aå]r)(?![\p{L}])/u;
 
 const WEEKDAYS: [RegExp, number][] = [
   [/^(monday|maanantai|måndag|mandag)/, 1],
@@ -189,7 +189,7 @@ function explicitDate(s: string, today: string, spans: Span[]): string | null {
     const before = s.slice(Math.max(0, m.index - 8), m.index);
     if (/(?:(?<![\p{L}])(?:klo|kl|kello|at|from|to|till|until|mellan|från)|-|–|:)\s*$/u.test(before)) continue;
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (/^\s*(?:-|–|to\b|till\b|asti\b|saakka\b|h\b|t\b|min|tun|tim|hour|hrs?\b|%|€|e\b|eur|km|kg|x\b)/.test(after)) continue;
+    if (/^\s*(?:-|–|(?:to|till|asti|saakka|h|t|hrs?|e|x)(?![\p{L}])|min|tun|tim|hour|%|€|eur|km|kg)/u.test(after)) continue;
     if (m[1].length < 2 && m[2].length < 2) continue;
     if (+m[1] > 31 || +m[2] > 12 || +m[2] < 1) continue;
     take(m, resolve(today, +m[1], +m[2], null));

@@ -48,7 +48,7 @@ const SINGLE_TIME_RE =
   /(?<![\d.,:/])(?:(?:klo|kl|kello|at)\.?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?|\d{1,2}\s*(?:am|pm))(?![\d\p{L}])/gu;
 /** After a range: a count noun or age word makes it a number range, not a time. */
 const NOT_TIME_AFTER =
-  /^\s*-?\s*(?:[\p{L}]*(?:kids|young|youth|teen|people|person|girl|boy|nuor|las|tyt|poik|pojk|kill|tjej|flick|ungdom|barn|deltag|besök|osallistuj|kävij|vuot|år|year|yrs|v\b|h\b|hours?|tunti|min|timm|%|€|eur|kr))/u;
+  /^\s*-?\s*(?:[\p{L}]*(?:kids|young|youth|teen|people|person|girl|boy|nuor|las|tyt|poik|pojk|kill|tjej|flick|ungdom|barn|deltag|besök|osallistuj|kävij)|vuot|år|year|yrs|(?:v|h)(?![\p{L}])|hours?|tunti|min|timm|%|€|eur|kr)/u;
 
 /** After a range, a place ("16-18 nuorisotilalla", "15-20 ungdomsgården") keeps it a time. */
 const PLACE_AFTER = /^\s*(?:nuoriso|ungdomsgård|fritidsgård|youth (?:centre|center|club))/u;
