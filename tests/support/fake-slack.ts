@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CallRecorder } from './call-recorder';
 
 export interface SlackApiCall {
   /** The Web API method ("chat.postMessage") or the response_url path ("/response/..."). */
@@ -14,14 +15,16 @@ export interface SlackApiCall {
  * A loopback Slack: the Web API under /api/ (chat.postMessage, users.info; form or JSON bodies)
  * and response_url endpoints under /response/. Records every call.
  */
-export class FakeSlack {
-  readonly calls: SlackApiCall[] = [];
+export class FakeSlack extends CallRecorder<SlackApiCall> {
   /** users.info answers: user id → locale. */
   readonly locales = new Map<string, string>();
   /** Answer the next call of this method with 429 and this Retry-After (seconds). */
   rateLimitOnce: { method: string; retryAfter: number } | null = null;
   private server!: Server;
-  private waiters: (() => void)[] = [];
+
+  constructor() {
+    super('Slack call');
+  }
 
   get apiUrl(): string {
     return `${this.baseUrl}/api/`;
@@ -46,17 +49,16 @@ export class FakeSlack {
         const limited = this.rateLimitOnce;
         if (limited && limited.method === method) {
           this.rateLimitOnce = null;
-          this.calls.push({ method: `${method}:429`, body: {}, token: null, at: Date.now() });
+          this.record({ method: `${method}:429`, body: {}, token: null, at: Date.now() });
           res.writeHead(429, { 'Retry-After': String(limited.retryAfter), 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
           return;
         }
         const body = parseBody(req.headers['content-type'] ?? '', raw);
         const auth = req.headers.authorization;
-        this.calls.push({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : null, at: Date.now() });
+        this.record({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : null, at: Date.now() });
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(this.answer(method, body)));
-        this.waiters.splice(0).forEach((wake) => wake());
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -78,20 +80,6 @@ export class FakeSlack {
   /** Calls of one method (not counting 429 answers). */
   posts(method = 'chat.postMessage'): SlackApiCall[] {
     return this.calls.filter((call) => call.method === method);
-  }
-
-  /** Resolves once a recorded call matches, or rejects after the timeout. */
-  async waitFor(match: (call: SlackApiCall) => boolean, timeoutMs = 5000): Promise<SlackApiCall> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.calls.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching Slack call in ${timeoutMs} ms: ${JSON.stringify(this.calls)}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
   }
 
   async stop(): Promise<void> {
