@@ -14,7 +14,7 @@ const NOUN_LIST: Record<CountCat, string> = {
     'kävijää kävijöitä kävijä kävijät kavijaa tyyppiä tyyppi tyyppejä tyypit oppilasta oppilaita pelaajaa pelaajia ' +
     'katsojaa katsojia katsoja vierasta vieraita ihmistä ihmisiä teiniä teinejä yhteensä total totalt sammanlagt jäsentä jäseniä yleisöä ' +
     'ungdomar ungdommar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
-    'elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista ' +
+    'ledamöter ledamot elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista ' +
     // learners' plurals: "150 childs", "came 21 youngs"
     'childs childrens youngs peoples teenages',
   girls:
@@ -123,11 +123,11 @@ interface Hit {
 }
 
 const NOBODY_RE =
-  /(?<![\p{L}])(?:nobody|no one|no-one|noone|not a single|zero (?:kids|youth|young|visitors|participants)|no (?:kids|young people|youth|teens|visitors|participants) (?:came|showed|turned|were|at all)|ei (?:[\p{L}-]+ ){0,2}(?:ketään|kukaan|yhtään (?:nuorta|kävijää|osallistujaa))|kukaan ei|ketään ei|ingen (?:[\p{L}]+ )?(?:kom|dök)|(?:kom|dök) ingen|inga besökare|inga ungdomar|inga deltagare|ingen alls|ingen var)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:nobody|no one|no-one|noone|not a single|zero (?:kids|youth|young|visitors|participants)|no (?:kids|young people|youth|teens|visitors|participants) (?:came|showed|turned|were|at all)|ei (?:[\p{L}-]+ ){0,2}(?:ketään|kukaan|yhtään (?:nuorta|kävijää|osallistujaa))(?! (?:kenen|jolle|kenelle|jonka|jota|kehen|kenestä|kenellä|kelle|jolla))|kukaan ei|ketään ei|ingen (?:[\p{L}]+ )?(?:kom|dök)|(?:kom|dök) ingen|inga besökare|inga ungdomar|inga (?:på|i)(?= [\p{L}])|inga deltagare|ingen alls|ingen var)(?![\p{L}])/u;
 
 /** One young person without a number: "samtal med en ungdom", "puhelu nuoren kanssa". */
 const ONE_PERSON_RE =
-  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:hänet|hänen|nuoren)|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring)|(?<!(?:muutaman|parin|useamman|usean|monen|muutamien|joidenkin|kaikkien|eri|toisen|kahden|kolmen) )(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:\p{L}+ )?(?:hänet|hänen|nuoren)|yhden [\p{L}\d-]+ kanssa|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till|and) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring|pupil|student|elev)|träffade en elev|(?<!(?:muutaman|parin|useamman|usean|monen|muutamien|joidenkin|kaikkien|eri|toisen|kahden|kolmen) )(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
 
 /** A message that opens with one young person as its subject: "young person disclosed ...", "nuori kertoi ...". */
 const SUBJECT_ONE_RE = /^\s*(?:(?:a|one) )?(?:young person|nuori|en ungdom|ungdomen|yksi nuori) (?![\p{L}]*(?:ppl|people))/u;
@@ -160,6 +160,24 @@ function antecedent(tokens: Token[], before: number): CountCat | null {
   }
   return null;
 }
+
+/** "of which", "joista", "varav": what follows is a part of the number before. */
+const PARTITIVE = new Set(['joista', 'heistä', 'varav', 'which', 'whom']);
+
+/** A head count named by a word for it: "kävijämäärä eilen 19", "antal besökare: 30", "attendance 25". */
+const HEADCOUNT_RE =
+  /(?<![\p{L}])(?:kävijämäär\p{L}*|osallistujamäär\p{L}*|kävijöitä yhteensä|besöksantal\p{L}*|deltagarantal\p{L}*|antal (?:besökare|deltagare|ungdomar)|attendance|headcount|head count|footfall)(?:[^\d.!?\n]{0,30}?)(?<![\d.,:-])(\d{1,4})(?![\d.,:]\d|\d| ?(?:min|h|t|tun|tim|%|€))/u;
+/** No new ones: "uusia ei yhtään", "inga nya", "no new ones". */
+const NO_NEW_RE =
+  /(?<![\p{L}])(?:uusia ei (?:yhtään|ollut|tullut)|ei (?:yhtään |ollut |tullut )?uusia|ei uusia|inga nya|ingen ny|no new (?:ones|faces|kids|people|visitors|participants)|no newcomers|none new|0 new)(?![\p{L}])/u;
+/** "juteltiin n. 50 oppilaan kanssa": a count in the genitive before "kanssa". */
+const WITH_COUNT_FI_RE =
+  /(?<![\d.,:])(\d{1,3}) (?:[\p{L}-]+ )?(?:nuoren|oppilaan|opiskelijan|lapsen|kävijän|tytön|pojan|nuorten) kanssa(?![\p{L}])/u;
+/** "En av dem var ny", "one of them was new", "yksi heistä oli uusi". */
+const ONE_NEW_RE = /(?<![\p{L}])(?:en|one|yksi|yks) (?:av dem|of them|heistä) (?:var|was|oli) (?:ny|new|uusi)(?![\p{L}])/u;
+/** "kaikki poikia paitsi 2 tyttöä", "all boys except 2 girls", "alla killar utom 2 tjejer". */
+const ALL_EXCEPT_RE =
+  /(?<![\p{L}])(?:kaikki|all|alla) (?:olivat |were |var )?(poikia|pojat|poikii|boys|lads|killar|pojkar|tyttöjä|tytöt|girls|tjejer|flickor) (?:paitsi|except|but|utom|förutom) (\d{1,3}|\p{L}+) (?:tyttö\p{L}*|girls?|tjej\p{L}*|flick\p{L}*|poik\p{L}*|poja\p{L}*|boys?|lads?|kill\p{L}*|pojk\p{L}*)/u;
 
 /** Words that make a number approximate: "40ish", "40-odd". */
 const APPROX = new Set(['ish', 'odd']);
@@ -343,6 +361,8 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
       if (after && (after.kind === 'num' || after.text === ':') && !(back.cat === 'total' && GENDER.has(found.cat))) found = back;
     }
     if (found?.soft && back) found = back;
+    // "kävijöitä 27 joista tyttöjä 11": the number before "joista" counts the noun before it.
+    if (back && found && found.at > v.next && tokens.slice(v.next, found.at).some((w) => PARTITIVE.has(w.text))) found = back;
     if (!found && back) {
       const n = tokens[v.next];
       if (!n || n.kind !== 'word' || !nounCat(n.text)) found = back;
@@ -396,6 +416,31 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (h.cat === 'staff') {
       if (staffCount === null) staffCount = h.value;
     } else if (participants[h.cat] === null) participants[h.cat] = h.value;
+  }
+  if (participants.total === null) {
+    const named = HEADCOUNT_RE.exec(s);
+    if (named) participants.total = Number(named[1]);
+  }
+  if (participants.total === null) {
+    const withCount = WITH_COUNT_FI_RE.exec(s);
+    if (withCount) participants.total = Number(withCount[1]);
+  }
+  if (participants.new === null && NO_NEW_RE.test(s)) participants.new = 0;
+  if (participants.new === null && ONE_NEW_RE.test(s)) participants.new = 1;
+  const allBut = participants.total !== null ? ALL_EXCEPT_RE.exec(s) : null;
+  if (allBut) {
+    const others = /^\d/.test(allBut[2]) ? Number(allBut[2]) : numberValue(allBut[2]);
+    const mainIsBoys = /^(?:poik|poja|boy|lad|kill|pojk)/u.test(allBut[1]);
+    if (others !== null && others <= participants.total!) {
+      const rest = participants.total! - others;
+      if (mainIsBoys) {
+        participants.boys ??= rest;
+        participants.girls ??= others;
+      } else {
+        participants.girls ??= rest;
+        participants.boys ??= others;
+      }
+    }
   }
   if (participants.total === null && inferTotal) {
     const parts = [participants.girls, participants.boys, participants.nonBinary];

@@ -78,7 +78,7 @@ function monthOf(word: string): number | null {
 
 const ISO_RE = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
 const DMY_RE = /(?<![\d.:,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d]))?/g;
-const NODOT_RE = /(?<![\d.:,/])(\d{1,2})\.(\d{1,2})(?![\d.,:/])/g;
+const NODOT_RE = /(?<![\d.:,/])(\d{1,2})\.(\d{1,2})(?![\d.:/]|,\d)/g;
 const SLASH_RE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g;
 const DAY_MONTH_RE = new RegExp(
   `(?<![\\d])(\\d{1,2})(?:\\.|:e|:a|st|nd|rd|th)?\\s*(?:of\\s+)?(${MONTH_WORD})(?![\\p{L}])(?:\\s+(\\d{4}))?`, 'gu');
@@ -109,6 +109,10 @@ const ABBR: Record<string, number> = {
 const ABBR_SCAN_RE = new RegExp(`(?<![\\p{L}\\d.:'-])(${Object.keys(ABBR).join('|')})(?![\\p{L}\\d'])`, 'gu');
 /** Abbreviations that are also common words ("to", "sat", "sun", "ma" = minä, "la" = lade, "tor", "mon"). */
 const AMBIGUOUS = new Set(['to', 'sat', 'sun', 'ma', 'la', 'tor', 'mon', 'wed', 'su']);
+/** Abbreviations that are nothing but a day, wherever they stand ("jalkautuva työ pe ostarilla"). */
+const CLEAR_ABBR = new Set(['ti', 'ke', 'pe', 'tue', 'tues', 'thu', 'thur', 'thurs', 'weds', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön']);
+/** "PE" the school subject: "pe lesson", "pe teacher". */
+const PE_SUBJECT_AFTER_RE = /^\s+(?:lessons?|class|classes|teacher|kit|dept|department|hall)(?![\p{L}])/u;
 /** After the abbreviation (and an optional dot): an evening word ("thu night", "to-iltana", "fre kväll"). */
 const EVENING_AFTER_RE = /^(?:\s+|-)(?:night|evening|eve|morning|afternoon|ilta|iltana|illalla|kväll|kvällen)(?![\p{L}])/u;
 /** After: a time or a number ("la 16-18", "sat 7h", "ti klo 17", "fri at 7"). */
@@ -138,6 +142,7 @@ function abbrWeekday(s: string): number | null {
     const ambiguous = AMBIGUOUS.has(a);
     let day = false;
     if (EVENING_AFTER_RE.test(after)) day = true;
+    else if (CLEAR_ABBR.has(a) && !(a === 'pe' && PE_SUBJECT_AFTER_RE.test(after))) day = true;
     else if (atStart) day = after === '' || /^[\s\d,:]/.test(after);
     else if (ambiguous && WORD_BEFORE_RE.test(before)) day = false;
     else {

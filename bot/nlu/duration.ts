@@ -23,11 +23,15 @@ const WORD_UNIT_RE = new RegExp(
   `(?<![\\p{L}])([\\p{L}]+(?:-[\\p{L}]+)?)\\s+(?:of\\s+)?(hours?|tuntia|tunnin|tuntii|timmar|timme|minutes|minuuttia|minuutin|minuter|mins?)(?![\\p{L}])`,
   'gu');
 const PHRASES: [RegExp, number][] = [
-  [/(?<![\p{L}])(?:an?|one) hour and a half(?![\p{L}])|(?<![\p{L}])one and a half hours?|puolitoista tunti\p{L}*|en och en halv timme|en och en halv timma|1,5 timme/u, 90],
+  [/(?<![\p{L}])(?:an?|one) hour and a half(?![\p{L}])|(?<![\p{L}])one and a half hours?|puol(?:i)?toista tunti\p{L}*|en och en halv timme|en och en halv timma|1,5 timme/u, 90],
   [/(?<![\p{L}])(?:half an hour|half hour|puoli ?tuntia|puolen tunnin|puolisen tuntia|puolisen tunnin|en halvtimme|en halvtimma|halvtimme|halvtimma|en halv timme|en halvtimmes?|halvtimmen)(?![\p{L}])/u, 30],
   [/(?<![\p{L}])(?:a quarter of an hour|quarter of an hour|vartin|vartti|en kvart|kvart)(?![\p{L}])/u, 15],
   [/(?<![\p{L}])(?:a couple of hours|a couple hours|couple of hours|pari tuntia|parisen tuntia|ett par timmar|några timmar)(?![\p{L}])/u, 120],
 ];
+
+/** "2 and a half hours", "två och en halv timme", "kaksi ja puoli tuntia". */
+const AND_A_HALF_RE =
+  /(?<![\p{L}\d])(\d{1,2}|\p{L}+) (?:and a half|och en halv|ja puoli) (?:hours?|hrs?|timmar|timme|timma|tuntia|tunnin)(?![\p{L}])/gu;
 
 const BARE_HOUR = /(?<![\p{L}])(?:(?:an|one) hour|tunnin|tunti|tunnin ajan|en timme|en timma|timmen)(?![\p{L}])/u;
 
@@ -114,6 +118,13 @@ export function findDuration(text: string): DurationFound {
     const extra = m[2] ? +m[2] : m[3] ? +m[3] : 0;
     take(m, h * 60 + extra);
     blank(m);
+  }
+  for (const m of matches(AND_A_HALF_RE, s)) {
+    const h = /^\d/.test(m[1]) ? +m[1] : numberValue(m[1]);
+    if (h !== null) {
+      take(m, h * 60 + 30);
+      blank(m);
+    }
   }
   for (const [re, minutes] of PHRASES) {
     const m = re.exec(rest);

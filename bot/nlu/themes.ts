@@ -145,7 +145,7 @@ const PHRASES: [RegExp, string][] = [
   [/vanhem(?:mat|pien|pia) (?:pojat|tytöt|nuoret|lapset|kaverit|poikien|tyttöjen|nuorten|poikia|tyttöjä|nuoria)/gu, ' older '],
   [/(?:bråk|gräl|riidel|riitel|argu|fight)\p{L}* (?:om|about|over) (?:en |sin |a |his |her )?(?:tjej|kille|flickvän|pojkvän|girl|boy|girlfriend|boyfriend)\p{L}*|(?:tytöstä|pojasta|tyttöystävästä|poikaystävästä) (?:riidel|riitel|tappel)\p{L}*/gu, ' relationsgräl '],
   [/substance abuse|substance misuse|drug abuse|alcohol abuse/g, ' substanceabuse '],
-  [/(?:online|internet|digital|cyber) safety|nettiturvallisuu\p{L}*|tietoturva\p{L}*|säkerhet på nätet|nätsäkerhet/gu, ' onlinesafety '],
+  [/(?:online|internet|digital|cyber) safety|(?:stay|staying|keep|keeping|be|being) safe online|nettiturvallisuu\p{L}*|tietoturva\p{L}*|säkerhet på nätet|nätsäkerhet/gu, ' onlinesafety '],
   [/youth budget\w*|participatory budget\w*|nuorten budjet\p{L}*|osallistava budjet\p{L}*|osallistuva budjet\p{L}*|ungdomsbudget\p{L}*/gu, ' youthbudget '],
   [/(?:laga|lagade|lagat|lagar) mat/g, ' matlagning '],
   [/(?:nuoriso|jalkautuva|jalkautuvaa|etsivä|etsivää|katu|digitaalinen|digitaalista) ?(?:työ|työtä|työn|työssä)/g, ' youthwork '],
@@ -176,6 +176,22 @@ const PHRASES: [RegExp, string][] = [
   [/(?:chat\p{L}*|päivystys|päivyst\p{L}*|jour\p{L}*|live|lähetys|sessio\p{L}*|session|stream\p{L}*|striimi\p{L}*) (?:on |in |via |på |i )?(?:instagram|insta|tiktok|snapchat|twitch|youtube|discord)\p{L}*|(?:instagram|insta|tiktok|twitch|youtube)[- ]?(?:live|stream|striimi|chat|chatti|lähetys|q&a)\p{L}*/gu, ' onplatform '],
   // Rehearsing for a show is culture, not sports training: "treenattiin joulukonserttiin".
   [/(?:treena|treenat|treeni)\p{L}* (?:\p{L}+ )?\p{L}*(?:konsert|keikka|keikal|keikkaa|esity|näytelm|musikaal|joulujuhl|kevätjuhl|show)\p{L}*|(?:tränade|träna|träning|övade)\p{L}* (?:inför|till|för) (?:\p{L}+ )?\p{L}*(?:konsert|föreställning|spelning|pjäs|uppträdande|show)\p{L}*/gu, ' rehearsal '],
+  // Where a session happened or who it was run with is not its theme: "koululla", "school cooperation", "shopping centre".
+  [/(?<![\p{L}])(?:koululla|yläkoululla|alakoululla|koulun kanssa|koulujen kanssa|kouluyhteistyö\p{L}*|koulupäivä\p{L}*|skolsamarbete\p{L}*|i samarbete med skolan|school (?:cooperation|co-operation|collaboration|partnership)|(?:in )?(?:cooperation|collaboration|partnership) with (?:the |a |local )?school|shopping (?:centre|center|mall|precinct)|kauppakeskus\p{L}*|köpcent\p{L}*)(?![\p{L}])/gu, ' venue '],
+  // A place named by what stands next to it: "uimahallin edessä", "outside the sports centre", "utanför simhallen".
+  [/(?<![\p{L}])[\p{L}-]+n (?:edessä|edustalla|luona|vieressä|parkkipaikalla|pihalla|kulmalla)|(?:outside|in front of|next to|behind) (?:the |a )?[\p{L}-]+(?: (?:centre|center|hall|pool|park|station|shop|store))?|(?:utanför|framför|bakom|vid) (?:[\p{L}-]+en|[\p{L}-]+et)(?![\p{L}])/gu, ' venue '],
+  // The reason few came is not a theme: "pga hockeymatchen", "ottelun takia".
+  [/(?:pga\.?|på grund av|because of|due to) (?:the |a )?[\p{L}-]*(?:match|matchen|matchens|game|derby|final|finalen|cup)(?![\p{L}])|[\p{L}-]*(?:ottelu\p{L}*|matsi\p{L}*|pelin|finaalin) (?:takia|vuoksi|johdosta)/gu, ' because '],
+  // Young people who planned or ran it themselves: participation.
+  [/(?:nuoret|nuorten oma\p{L}*(?: [\p{L}-]+)?|ungdomarna|ungdomarnas egen? [\p{L}-]+|the young people|the kids|young people) (?:\p{L}+ ){0,2}(?:suunnitteli\p{L}*|järjesti\p{L}*|ideoivat|planerade|hade planerat|planerat|bestämde|hade bestämt|organi[sz]ed|planned|ran it|ran the)|(?:planerat|bestämt|planerade|organi[sz]ed|planned|suunnittelivat|järjestivät) (?:\p{L}+ ){0,2}(?:själva|themselves|itse)/gu, ' youthvoice '],
+  // Board games played are not gaming: "pelailtiin lautapelejä", "spelade brädspel".
+  [/(?:pelail\p{L}*|pelattiin|pelasimme|pelasivat|spelade|spelat|played|playing) (?:\p{L}+ )?(?:lautapel\p{L}*|korttipel\p{L}*|brädspel\p{L}*|kortspel\p{L}*|sällskapsspel\p{L}*|kortt\p{L}*|kort|board ?games?|card games?|cards)(?![\p{L}])/gu, ' boardgames '],
+  // Parents quarrelling at home: the family theme, not violence ("mamma och styvpappa bråkar").
+  [/(?:mamma|pappa|styvpappa|styvmamma|bonuspappa|bonusmamma|föräldrarna)(?: och (?:mamma|pappa|styvpappa|styvmamma|bonuspappa|bonusmamma))? (?:bråkar|bråkade|grälar|grälade)(?![\p{L}])|(?:äiti|isä|isäpuoli|äitipuoli)(?: ja (?:äiti|isä|isäpuoli|äitipuoli))? (?:riitelevät|riitelee|riiteli|riitelivät|tappelevat)(?![\p{L}])/gu, ' parentsquarrel '],
+  // Cooking with an adjective in between: "lagade billig mat".
+  [/(?:laga|lagade|lagat|lagar) (?:\p{L}+ )?mat(?![\p{L}])/gu, ' matlagning '],
+  // Being hit is violence: "she's being hit at home", "gets hit".
+  [/(?:being|getting|gets|got|been) (?:hit|beaten|slapped)(?![\p{L}])|lyödään|lyötiin|blir slagen|blev slagen/gu, ' gethit '],
   [/(?:voice|voices) heard|have (?:their|a) say|had (?:their|a) say|äänensä kuuluviin|äänen kuuluviin|sin röst hörd|sina röster hörda/gu, ' youthvoice '],
 ];
 
