@@ -9,10 +9,13 @@ import { createSlackChannel } from '../adapters/slack/slack-channel';
 import { createTeamsChannel } from '../adapters/teams/teams-channel';
 import { createCore, type Core } from '../bot/core';
 import { migrate, openDatabase, type Database } from '../storage/database';
+import { createAdminStore } from '../storage/admin-store';
 import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { understandFromConfig } from './understanding';
+import { createJobScheduler, type JobScheduler } from './jobs';
+import { scheduledJobs } from './scheduled-jobs';
 import { ensureOrganisation } from '../storage/organisations';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -24,6 +27,8 @@ export interface RunningApp {
   url: string;
   database: Database;
   core: Core;
+  /** Cron jobs (retention) through pg-boss; one instance runs each. */
+  jobs: JobScheduler;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -58,6 +63,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
       directory: createDirectoryStore(dataSource),
       entries: createEntryStore(dataSource),
       conversations: createConversationStore(dataSource),
+      admin: createAdminStore(dataSource),
     },
     understand: understandFromConfig(config, logger),
     logger,
@@ -110,9 +116,12 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
   // The Slack queue (pg-boss) must run before requests can be acknowledged.
   await slack?.start();
+  const jobs = createJobScheduler(database.dataSource, logger, scheduledJobs(database.dataSource, logger), { timeZone: config.LOGBOOK_TIME_ZONE });
   try {
+    await jobs.start();
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
+    await jobs.stop();
     await slack?.stop();
     throw error;
   }
@@ -123,10 +132,12 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     url,
     database,
     core,
+    jobs,
     async stop() {
       await closeServer(server.server);
       await teams.drain();
       await slack?.stop();
+      await jobs.stop();
       await database.close();
     },
   };

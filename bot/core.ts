@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { parseAdminCommand } from './admin/commands';
+import { answerPending, handleAdminCommand, type AdminContext } from './admin/handle';
+import { isAdminButton, restore } from './admin/pending';
+import { isAllowed, refusalKey } from './admin/permissions';
 import { parseCommand } from './commands';
+import { isLogDraft, isPendingAdmin, isReflecting } from './conversation-state';
 import { t } from './i18n';
 import { parseLocale, type Locale } from './locale';
-import { continueDraft, startDraft, type DialogContext, type DialogOutcome, type Understand } from './logging/dialog';
+import { continueDraft, startDraft, type DialogContext, type Understand } from './logging/dialog';
 import { entryLine } from './logging/format';
+import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
 import type { Incoming, Reply } from './messages';
-import type { DraftRecord, Identity, MemberInfo, Stores, TurnEffects, TurnScope } from './ports';
+import type { DraftRecord, Identity, MemberInfo, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
 
 export interface CoreLogger {
@@ -39,15 +45,17 @@ const TURN_ATTEMPTS = 3;
 type Decision = Omit<TurnEffects, 'readDraft'>;
 
 export function createCore(deps: CoreDependencies): Core {
-  const { directory, entries, conversations } = deps.stores;
+  const { directory, entries, conversations, admin } = deps.stores;
   const now = deps.now ?? (() => new Date());
 
   async function identify(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const channelLocale = parseLocale(incoming.locale);
-    const identity = await directory.identify(incoming.channel, incoming.tenant, incoming.user.id);
+    const identity = await directory.identify(incoming.channel, incoming.tenant, incoming.user.id, incoming.user.otherIds);
     if (!identity && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
     if (!identity) return reply(channelLocale ?? 'en', t(channelLocale ?? 'en', 'unknownOrganisation'));
     if (identity.member) return { identity, member: identity.member };
+    const bound = await bindByEmail(incoming, identity.organisation);
+    if (bound) return { identity: { ...identity, member: bound }, member: bound };
     const locale = channelLocale ?? identity.organisation.defaultLocale;
     if (!LOCAL_CHANNELS.has(incoming.channel)) {
       return reply(locale, t(locale, 'unknownMember', { organisation: identity.organisation.name }));
@@ -59,6 +67,20 @@ export function createCore(deps: CoreDependencies): Core {
       { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id },
     );
     return { identity, member };
+  }
+
+  /** A colleague a mentor added by email is bound on their first message, when the channel tells that email. */
+  async function bindByEmail(incoming: Incoming, organisation: OrganisationInfo): Promise<MemberInfo | null> {
+    let email = incoming.user.email ?? null;
+    if (!email && incoming.user.lookupEmail) {
+      email = await incoming.user.lookupEmail().catch((error: unknown) => {
+        deps.logger.warn({ err: error, channel: incoming.channel }, 'could not ask the channel for an email address');
+        return null;
+      });
+    }
+    if (!email) return null;
+    const channelUser = { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id };
+    return admin.members.bindByEmail(organisation.id, email, channelUser, incoming.user.name ?? null);
   }
 
   /** The first user of an unknown workspace creates its organisation and becomes its mentor. */
@@ -80,20 +102,52 @@ export function createCore(deps: CoreDependencies): Core {
     return { identity: { organisation, member }, member, welcome };
   }
 
-  async function decide(incoming: Incoming, member: MemberInfo, draft: DraftRecord | null, ctx: DialogContext): Promise<Decision> {
+  async function decide(
+    incoming: Incoming,
+    organisation: OrganisationInfo,
+    member: MemberInfo,
+    draft: DraftRecord | null,
+    ctx: DialogContext,
+  ): Promise<Decision> {
     const { locale } = ctx;
+    const adminCtx: AdminContext = {
+      admin,
+      organisation,
+      actor: member,
+      locale,
+      channel: incoming.channel,
+      tenant: incoming.tenant,
+      now: now(),
+    };
+    if (draft && isPendingAdmin(draft.state)) {
+      const answered = await answerPending(draft.state, incoming, adminCtx);
+      if (answered) return answered;
+      // Anything else leaves the change undone and goes on with what the conversation waited for before.
+      const restored = restore(draft.state);
+      const next = await decide(incoming, organisation, member, 'save' in restored ? { id: draft.id, state: restored.save } : null, ctx);
+      const [first, ...rest] = next.replies;
+      const replies = first ? [{ ...first, text: `${t(locale, 'adminNotConfirmed')}\n${first.text}` }, ...rest] : rest;
+      return { ...next, draft: next.draft ?? restored, replies };
+    }
     const button = isDraftButton(incoming.actionData) ? incoming.actionData : null;
+    if (!button && isAdminButton(incoming.actionData)) return { replies: [reply(locale, t(locale, 'staleConfirmation'))] };
     const text = incoming.text.trim();
     const command = button ? null : parseCommand(text);
+    const adminCommand = button || command ? null : parseAdminCommand(text, incoming.mentions ?? []);
+    const kind = command?.kind ?? adminCommand?.kind ?? 'log';
+    // The role is checked for every command before anything is read or changed.
+    if (!isAllowed(member.role, kind)) return { replies: [reply(locale, t(locale, refusalKey(kind)))] };
+    const reflecting = draft && isReflecting(draft.state) ? draft.state : null;
     switch (command?.kind) {
       case 'help':
-        return { replies: [reply(locale, t(locale, 'help'))] };
+        return { replies: [reply(locale, helpFor(member.role, locale))] };
       case 'language':
         return { memberLocale: command.locale, replies: [reply(command.locale, t(command.locale, 'languageSet'))] };
       case 'undo': {
         const [last] = await entries.recentByAuthor(member.organisationId, member.id, 1);
         if (!last) return { replies: [reply(locale, t(locale, 'nothingToUndo'))] };
-        return { undoEntryId: last.id, replies: [reply(locale, t(locale, 'undone', { entry: entryLine(last, locale) }))] };
+        const stopAsking = reflecting?.entryId === last.id ? { draft: { remove: true as const } } : {};
+        return { ...stopAsking, undoEntryId: last.id, replies: [reply(locale, t(locale, 'undone', { entry: entryLine(last, locale) }))] };
       }
       case 'myEntries': {
         const recent = await entries.recentByAuthor(member.organisationId, member.id, RECENT_ENTRIES);
@@ -103,14 +157,21 @@ export function createCore(deps: CoreDependencies): Core {
         return { replies: [reply(locale, text)] };
       }
     }
-    if (draft) {
+    if (adminCommand) return handleAdminCommand(adminCommand, adminCtx, draft?.state ?? null);
+    const questions = questionsIn(organisation.reflectionQuestions, locale, organisation.defaultLocale);
+    if (reflecting) {
+      if (button) return { replies: [repeatQuestion(reflecting, locale)] };
+      const origin = incoming.messageId ?? randomUUID();
+      return toDecision(await continueReflection(reflecting, text, ctx, origin), incoming, origin, questions, reflecting.revision, locale);
+    }
+    if (draft && isLogDraft(draft.state)) {
       const outcome = await continueDraft(draft.state, { text, button }, ctx);
-      return toDecision(outcome, incoming, draft.state.originMessageId);
+      return toDecision(outcome, incoming, draft.state.originMessageId, questions, draft.state.revision, locale);
     }
     if (button) return { replies: [reply(locale, t(locale, 'noDraft'))] };
     const origin = incoming.messageId ?? randomUUID();
     const started = text ? await startDraft(text, origin, ctx) : null;
-    return started ? toDecision(started, incoming, origin) : { replies: [reply(locale, t(locale, 'help'))] };
+    return started ? toDecision(started, incoming, origin, questions, 0, locale) : { replies: [reply(locale, helpFor(member.role, locale))] };
   }
 
   return {
@@ -125,8 +186,8 @@ export function createCore(deps: CoreDependencies): Core {
         if (incoming.address) {
           await conversations.saveAddress(organisation.id, incoming.channel, incoming.conversation.id, who.member.id, incoming.address);
         }
-        if (who.welcome) return [who.welcome, reply(locale, t(locale, 'help'))];
-        if (incoming.kind === 'installed') return [reply(locale, t(locale, 'help'))];
+        if (who.welcome) return [who.welcome, reply(locale, helpFor(who.member.role, locale))];
+        if (incoming.kind === 'installed') return [reply(locale, helpFor(who.member.role, locale))];
         const scope: TurnScope = {
           organisationId: organisation.id,
           memberId: who.member.id,
@@ -138,7 +199,7 @@ export function createCore(deps: CoreDependencies): Core {
           const earlier = await conversations.processedReplies(scope.organisationId, scope.channel, scope.messageId);
           if (earlier) return earlier;
         }
-        const catalogue = await directory.catalogue(organisation.id);
+        const catalogue = await directory.catalogue(organisation.id, organisation.catalogueVersion);
         const ctx: DialogContext = {
           locale,
           extract: { today: todayIn(organisation.timeZone, now()), catalogue },
@@ -147,7 +208,7 @@ export function createCore(deps: CoreDependencies): Core {
         };
         for (let attempt = 1; attempt <= TURN_ATTEMPTS; attempt++) {
           const draft = await conversations.loadDraft(scope.organisationId, scope.memberId, scope.conversationKey);
-          const decision = await decide(incoming, who.member, draft, ctx);
+          const decision = await decide(incoming, organisation, who.member, draft, ctx);
           const result = await conversations.commit(scope, { ...decision, readDraft: draft });
           if (result.status === 'committed') return decision.replies;
           if (result.status === 'duplicate') return result.replies;
@@ -162,12 +223,21 @@ export function createCore(deps: CoreDependencies): Core {
   };
 }
 
-function toDecision(outcome: DialogOutcome, incoming: Incoming, origin: string): Decision {
+/** A dialog's outcome as the turn's effects; after a save, the reflection questions (if any) follow. */
+function toDecision(outcome: ReflectionOutcome, incoming: Incoming, origin: string, questions: string[], revision: number, locale: Locale): Decision {
+  if (!outcome.save) return { draft: outcome.draft, reflection: outcome.reflection, replies: outcome.replies };
+  const entryId = randomUUID();
+  const asking = startReflection(entryId, questions, revision + 1, locale);
   return {
-    draft: outcome.draft,
-    entry: outcome.save ? { fields: outcome.save, sourceMessageId: `${incoming.channel}:${origin}`, reflections: null } : undefined,
-    replies: outcome.replies,
+    draft: asking ? { save: asking.state } : outcome.draft,
+    entry: { id: entryId, fields: outcome.save, sourceMessageId: `${incoming.channel}:${origin}`, reflections: null },
+    replies: asking ? [...outcome.replies, asking.reply] : outcome.replies,
   };
+}
+
+/** Help for everyone; a mentor's help lists the mentor commands too. */
+function helpFor(role: Role, locale: Locale): string {
+  return role === 'mentor' ? `${t(locale, 'help')}\n\n${t(locale, 'helpMentor')}` : t(locale, 'help');
 }
 
 /** Drafts belong to one conversation (and thread), so a dialog stays where it started. */

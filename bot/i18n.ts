@@ -1,9 +1,11 @@
+import { ADMIN_PHRASES } from './admin/phrases';
 import type { Locale } from './locale';
 
 type Phrase = Record<Locale, string>;
 
 /** Every reply the bot sends, in Finnish, Swedish and English. `{name}` marks a parameter. */
 export const PHRASES = {
+  ...ADMIN_PHRASES,
   help: {
     en: 'Hi! I am Logbook. After a session, tell me what happened in one message, for example "drop-in tonight, 14 kids, 8 girls, talked about exams and vaping". I will ask for anything missing and save it when you confirm.\nCommands: help, my entries, undo, language fi|sv|en.',
     fi: 'Hei! Olen Logbook. Kerro kohtaamisen jälkeen yhdellä viestillä, mitä tapahtui, esimerkiksi "avoin ilta tänään, 14 nuorta, 8 tyttöä, puhuttiin kokeista ja vapettamisesta". Kysyn puuttuvat tiedot ja tallennan, kun vahvistat.\nKomennot: apua, omat merkinnät, peru viimeisin, kieli fi|sv|en.',

@@ -5,7 +5,15 @@ export interface Incoming {
   channel: 'local' | 'terminal' | 'teams' | 'slack';
   /** Teams tenant id, Slack team id, or the local organisation's name. */
   tenant: string;
-  user: { id: string; name?: string | null; email?: string | null };
+  user: {
+    id: string;
+    name?: string | null;
+    email?: string | null;
+    /** Other ids the channel knows this user by (Teams: the 29: id beside the AAD object id). */
+    otherIds?: string[];
+    /** Asks the channel for the user's email or UPN; called only for a user the organisation does not know yet. */
+    lookupEmail?: () => Promise<string | null>;
+  };
   conversation: { id: string; kind?: 'personal' | 'group' | 'channel'; thread?: string | null };
   text: string;
   /** Channel locale such as "fi-FI"; null when the channel does not say. */
@@ -18,6 +26,8 @@ export interface Incoming {
   kind?: 'message' | 'installed';
   /** The workspace's display name, when the channel tells it (used to name a new organisation). */
   tenantName?: string | null;
+  /** People @mentioned in the message (the bot excluded); their mention text is removed from `text`. */
+  mentions?: { userId: string; name: string | null }[];
   /** What the channel needs to write to this conversation later; stored by the core, opaque to it. */
   address?: Record<string, unknown> | null;
 }

@@ -1,6 +1,6 @@
 import type { EntryFields } from './entry';
 import type { Locale } from './locale';
-import type { DraftState } from './logging/draft';
+import type { ConversationState } from './conversation-state';
 import type { Reply } from './messages';
 import type { Catalogue } from './nlu/catalogue';
 
@@ -17,7 +17,13 @@ export interface OrganisationInfo {
   defaultLocale: Locale;
   /** Entry fields a log must have before it can be saved. */
   requiredFields: string[];
+  /** Asked after a log is saved; each question in one or more languages. */
+  reflectionQuestions: ReflectionQuestion[];
+  /** Bumped by every change of units, activities or themes, so cached catalogues are reloaded. */
+  catalogueVersion: number;
 }
+
+export type ReflectionQuestion = Partial<Record<Locale, string>>;
 
 export interface MemberInfo {
   id: string;
@@ -33,15 +39,16 @@ export interface Identity {
 }
 
 export interface DirectoryStore {
-  /** The organisation of a channel tenant and the member behind a channel user, if known. */
-  identify(channel: string, tenant: string, userId: string): Promise<Identity | null>;
+  /** The organisation of a channel tenant and the member behind a channel user (by any of its ids), if known. */
+  identify(channel: string, tenant: string, userId: string, otherUserIds?: string[]): Promise<Identity | null>;
   /** Binds a channel user to a new member of the organisation. */
   addMember(
     organisationId: string,
     member: { displayName: string | null; email: string | null; role: Role; locale: Locale | null },
     identity: { channel: string; tenant: string; userId: string },
   ): Promise<MemberInfo>;
-  catalogue(organisationId: string): Promise<Catalogue>;
+  /** The units, activities and themes; a cached copy older than `version` is reloaded. */
+  catalogue(organisationId: string, version?: number): Promise<Catalogue>;
   /** Creates an organisation for a channel workspace, with the default structure. */
   createOrganisation(spec: {
     name: string;
@@ -69,7 +76,7 @@ export interface EntryStore {
 
 export interface DraftRecord {
   id: string;
-  state: DraftState;
+  state: ConversationState;
 }
 
 /** Where a turn happens: one member in one conversation of one channel. */
@@ -85,10 +92,13 @@ export interface TurnScope {
 /** Everything a turn writes, committed together or not at all. */
 export interface TurnEffects {
   /** Save (insert or update) the draft, or remove it. Checked against the revision that was read. */
-  draft?: { save: DraftState } | { remove: true };
+  draft?: { save: ConversationState } | { remove: true };
   /** The draft that was read, for the revision check; null when there was none. */
   readDraft: DraftRecord | null;
-  entry?: { fields: EntryFields; sourceMessageId: string; reflections: Record<string, string> | null };
+  /** A new entry; `id` when the turn must know it in advance (reflection questions follow). */
+  entry?: { id?: string; fields: EntryFields; sourceMessageId: string; reflections: Record<string, string> | null };
+  /** One answer to a reflection question, added to the member's own entry. */
+  reflection?: { entryId: string; question: string; answer: string };
   /** Soft-delete this entry of the member's and audit it. */
   undoEntryId?: string;
   memberLocale?: Locale;
@@ -115,4 +125,116 @@ export interface Stores {
   directory: DirectoryStore;
   entries: EntryStore;
   conversations: ConversationStore;
+  admin: AdminStore;
+}
+
+/*
+ * Administration by mentors. Every method takes the organisation id first; every change takes the acting
+ * member's id and writes an audit event in the same transaction as the change.
+ */
+
+/** A channel user: (channel, Teams tenant or Slack team, user id). */
+export interface ChannelUser {
+  channel: string;
+  tenant: string;
+  userId: string;
+}
+
+export interface MemberListing {
+  id: string;
+  displayName: string | null;
+  email: string | null;
+  role: Role;
+  unitNames: string[];
+  /** Channels the member is bound on, e.g. ['teams']. */
+  channels: string[];
+}
+
+/** How a mentor names a colleague: an @mention, an email address, or (part of) a name. */
+export type MemberQuery = { mention: ChannelUser } | { email: string } | { name: string };
+
+/** What a change did; `unchanged` when the value was that already. */
+export type ChangeStatus = 'done' | 'restored' | 'exists' | 'notFound' | 'unchanged' | 'lastMentor' | 'unknownUnit';
+
+export type CatalogueKind = 'unit' | 'activity' | 'theme';
+
+export interface CatalogueItem {
+  /** Units and activities: the name; themes: the key. */
+  name: string;
+  aliases: string[];
+  /** Themes: the label in each language. */
+  labels?: Partial<Record<Locale, string>>;
+  /** Activities: the unit's name. */
+  unit?: string | null;
+  /** Activities: the work form. */
+  workForm?: string | null;
+}
+
+export interface OrganisationSettingsView {
+  name: string;
+  timeZone: string;
+  defaultLocale: Locale;
+  requiredFields: string[];
+  reflectionQuestions: ReflectionQuestion[];
+  noteRetentionDays: number | null;
+}
+
+export type SettingChange =
+  | { setting: 'requiredFields'; value: string[] }
+  | { setting: 'reflectionQuestions'; value: ReflectionQuestion[] }
+  | { setting: 'timeZone'; value: string }
+  | { setting: 'defaultLocale'; value: Locale }
+  | { setting: 'noteRetentionDays'; value: number | null };
+
+export interface AuditLine {
+  at: Date;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AdminStore {
+  members: {
+    /** Adds a member, bound to a channel user when given; a removed member with that email comes back. */
+    add(
+      organisationId: string,
+      actorId: string,
+      member: { displayName: string | null; email: string | null; role: Role; identity: ChannelUser | null },
+    ): Promise<{ status: 'done' | 'restored' | 'exists'; member: MemberListing }>;
+    find(organisationId: string, query: MemberQuery): Promise<MemberListing[]>;
+    list(organisationId: string): Promise<MemberListing[]>;
+    updateRole(organisationId: string, actorId: string, memberId: string, role: Role): Promise<ChangeStatus>;
+    /** Sets the member's units by name or alias; `unknown` lists names that are no active unit. */
+    updateUnits(organisationId: string, actorId: string, memberId: string, unitNames: string[]): Promise<{ status: ChangeStatus; unknown: string[] }>;
+    /** Marks the member removed and unbinds their channel identities; their entries stay theirs. */
+    remove(organisationId: string, actorId: string, memberId: string): Promise<ChangeStatus>;
+    /** Binds a channel user to the active member with this email who has no identity on that channel yet. */
+    bindByEmail(organisationId: string, email: string, identity: ChannelUser, displayName: string | null): Promise<MemberInfo | null>;
+  };
+  catalogue: {
+    list(organisationId: string, kind: CatalogueKind): Promise<CatalogueItem[]>;
+    /** Adds an item; an archived one of that name is restored. Themes take `keywords` per language. */
+    add(
+      organisationId: string,
+      actorId: string,
+      kind: CatalogueKind,
+      item: { name: string; aliases: string[]; unit?: string | null; workForm?: string | null; keywords?: Partial<Record<Locale, string[]>>; locale?: Locale },
+    ): Promise<ChangeStatus>;
+    /** Renames an item (themes: the label in `locale`); the old name stays as an alias of units and activities. */
+    rename(organisationId: string, actorId: string, kind: CatalogueKind, name: string, newName: string, locale: Locale): Promise<ChangeStatus>;
+    archive(organisationId: string, actorId: string, kind: CatalogueKind, name: string): Promise<ChangeStatus>;
+    /** Adds aliases (units, activities) or keywords per language (themes). */
+    addAliases(organisationId: string, actorId: string, kind: CatalogueKind, name: string, aliases: Partial<Record<Locale, string[]>>): Promise<ChangeStatus>;
+    /** The item's canonical name, if an active item is called so (by name, alias, key or label). */
+    resolve(organisationId: string, kind: CatalogueKind, name: string): Promise<string | null>;
+  };
+  settings: {
+    get(organisationId: string): Promise<OrganisationSettingsView>;
+    set(organisationId: string, actorId: string, change: SettingChange): Promise<ChangeStatus>;
+  };
+  /** The latest audit events, newest first. */
+  recentAudit(organisationId: string, limit: number): Promise<AuditLine[]>;
 }

@@ -1,16 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DraftState } from '../bot/logging/draft';
+import type { ConversationState } from '../bot/conversation-state';
 import type { Reply } from '../bot/messages';
+import { rowCount } from './row-count';
 import type { CommitResult, ConversationStore, DraftRecord, TurnEffects, TurnScope } from '../bot/ports';
 
 /** Thrown inside a turn's transaction to roll it back. */
 class TurnConflict extends Error {}
 
 const INSERT_ENTRY = `
-  INSERT INTO entries (organisation_id, date, unit_id, activity_id, work_form, duration_minutes, total, girls, boys,
+  INSERT INTO entries (id, organisation_id, date, unit_id, activity_id, work_form, duration_minutes, total, girls, boys,
                        non_binary, new_participants, age_groups, youth_led, staff_count, themes, notes, reflections,
                        author_id, channel, source_message_id)
-  VALUES ($1, $2,
+  VALUES (COALESCE($21::uuid, gen_random_uuid()), $1, $2,
           (SELECT id FROM units WHERE organisation_id = $1 AND name = $3),
           (SELECT id FROM activities WHERE organisation_id = $1 AND name = $4),
           $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
@@ -30,7 +31,7 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     },
 
     async loadDraft(organisationId, memberId, conversationKey) {
-      const [row] = await dataSource.query<{ id: string; state: DraftState }[]>(
+      const [row] = await dataSource.query<{ id: string; state: ConversationState }[]>(
         'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3',
         [organisationId, memberId, conversationKey],
       );
@@ -54,6 +55,7 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
           await writeDraft(manager, scope, effects);
           const entryId = effects.entry ? await insertEntry(manager, scope, effects.entry) : null;
           if (effects.undoEntryId) await undoEntry(manager, scope, effects.undoEntryId);
+          if (effects.reflection) await addReflection(manager, scope, effects.reflection);
           if (effects.memberLocale) {
             await manager.query('UPDATE members SET locale = $3 WHERE organisation_id = $1 AND id = $2', [
               scope.organisationId,
@@ -93,26 +95,30 @@ async function writeDraft(manager: EntityManager, scope: TurnScope, effects: Tur
   if (!change) return;
   if ('remove' in change) {
     if (!read) return;
-    const removed = await manager.query(
-      `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-      [scope.organisationId, read.id, read.state.revision],
+    const removed = rowCount(
+      await manager.query(
+        `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+        [scope.organisationId, read.id, read.state.revision],
+      ),
     );
-    if (removed.length === 0) throw new TurnConflict();
+    if (removed === 0) throw new TurnConflict();
     return;
   }
   const state = JSON.stringify(change.save);
   const written = read
-    ? await manager.query(
-        `UPDATE drafts SET state = $4, updated_at = now()
-          WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-        [scope.organisationId, read.id, read.state.revision, state],
+    ? rowCount(
+        await manager.query(
+          `UPDATE drafts SET state = $4, updated_at = now()
+            WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+          [scope.organisationId, read.id, read.state.revision, state],
+        ),
       )
-    : await manager.query(
+    : rowCount(await manager.query(
         `INSERT INTO drafts (organisation_id, member_id, conversation_key, state) VALUES ($1, $2, $3, $4)
          ON CONFLICT (organisation_id, member_id, conversation_key) DO NOTHING RETURNING id`,
         [scope.organisationId, scope.memberId, scope.conversationKey, state],
-      );
-  if (written.length === 0) throw new TurnConflict();
+      ));
+  if (written === 0) throw new TurnConflict();
 }
 
 async function insertEntry(manager: EntityManager, scope: TurnScope, entry: NonNullable<TurnEffects['entry']>): Promise<string> {
@@ -139,6 +145,7 @@ async function insertEntry(manager: EntityManager, scope: TurnScope, entry: NonN
     scope.memberId,
     scope.channel,
     entry.sourceMessageId,
+    entry.id ?? null,
   ]);
   if (inserted.length === 0) throw new TurnConflict();
   return inserted[0].id;
@@ -159,5 +166,14 @@ async function undoEntry(manager: EntityManager, scope: TurnScope, entryId: stri
     `INSERT INTO audit_events (organisation_id, actor_id, action, target_type, target_id, before, after)
      VALUES ($1, $2, 'entry.delete', 'entry', $3, $4, NULL)`,
     [scope.organisationId, scope.memberId, entryId, JSON.stringify(before.row)],
+  );
+}
+
+/** One reflection answer, keyed by its question, on the member's own entry; an entry undone meanwhile is left alone. */
+async function addReflection(manager: EntityManager, scope: TurnScope, reflection: NonNullable<TurnEffects['reflection']>): Promise<void> {
+  await manager.query(
+    `UPDATE entries SET reflections = COALESCE(reflections, '{}'::jsonb) || jsonb_build_object($4::text, $5::text), updated_at = now()
+      WHERE organisation_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL`,
+    [scope.organisationId, reflection.entryId, scope.memberId, reflection.question, reflection.answer],
   );
 }

@@ -36,9 +36,9 @@ const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.local
 const CATALOGUE_TTL_MS = 30_000;
 
 export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
-  const catalogues = new Map<string, { loaded: number; catalogue: Promise<Catalogue> }>();
+  const catalogues = new Map<string, { loaded: number; version: number | undefined; catalogue: Promise<Catalogue> }>();
   return {
-    async identify(channel, tenant, userId) {
+    async identify(channel, tenant, userId, otherUserIds = []) {
       const condition = ORGANISATION_BY_CHANNEL[channel];
       if (!condition) return null;
       const [organisation] = await dataSource.query<OrganisationRow[]>(
@@ -50,9 +50,10 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
         `SELECT ${MEMBER_COLUMNS}
            FROM channel_identities ci
            JOIN members m ON m.organisation_id = ci.organisation_id AND m.id = ci.member_id
-          WHERE ci.channel = $1 AND ci.tenant_id = $2 AND ci.user_id = $3
-            AND ci.organisation_id = $4 AND m.removed_at IS NULL`,
-        [channel, tenant, userId, organisation.id],
+          WHERE ci.channel = $1 AND ci.tenant_id = $2 AND ci.user_id = ANY($3::text[])
+            AND ci.organisation_id = $4 AND m.removed_at IS NULL
+          ORDER BY ci.user_id = $5 DESC LIMIT 1`,
+        [channel, tenant, [userId, ...otherUserIds], organisation.id, userId],
       );
       const identity: Identity = { organisation: toOrganisation(organisation), member: member ? toMember(member) : null };
       return identity;
@@ -105,11 +106,12 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       });
     },
 
-    catalogue(organisationId): Promise<Catalogue> {
+    catalogue(organisationId, version): Promise<Catalogue> {
       const cached = catalogues.get(organisationId);
-      if (cached && Date.now() - cached.loaded < CATALOGUE_TTL_MS) return cached.catalogue;
+      const current = version === undefined || cached?.version === version;
+      if (cached && current && Date.now() - cached.loaded < CATALOGUE_TTL_MS) return cached.catalogue;
       const catalogue = loadCatalogue(dataSource, organisationId);
-      catalogues.set(organisationId, { loaded: Date.now(), catalogue });
+      catalogues.set(organisationId, { loaded: Date.now(), version, catalogue });
       catalogue.catch(() => catalogues.delete(organisationId));
       return catalogue;
     },
@@ -148,6 +150,8 @@ function toOrganisation(row: OrganisationRow): OrganisationInfo {
     timeZone: row.time_zone,
     defaultLocale: parseLocale(row.default_locale) ?? 'fi',
     requiredFields: row.settings.requiredFields ?? [...DEFAULT_REQUIRED_FIELDS],
+    reflectionQuestions: row.settings.reflectionQuestions ?? [],
+    catalogueVersion: row.settings.catalogueVersion ?? 0,
   };
 }
 

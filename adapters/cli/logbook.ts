@@ -3,11 +3,14 @@ import '../../app/quiet-warnings';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAdmin } from './commands/admin';
 import { registerChat } from './commands/chat';
 import { registerExport } from './commands/export';
+import { registerMember } from './commands/member';
 import { registerMigrate } from './commands/migrate';
 import { registerOrg } from './commands/org';
 import { registerParse } from './commands/parse';
+import { registerRetention } from './commands/retention';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
 
@@ -17,7 +20,7 @@ export function buildProgram(): Command {
     .description('logbook-bot: log youth-work sessions by chatting')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of [registerServe, registerChat, registerMigrate, registerSeed, registerExport, registerParse, registerOrg]) {
+  for (const register of [registerServe, registerChat, registerMigrate, registerSeed, registerExport, registerParse, registerOrg, registerMember, registerRetention, registerAdmin]) {
     register(program);
   }
   return program;

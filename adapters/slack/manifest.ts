@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { projectRoot } from '../../app/paths';
 import { SLACK_ROUTES } from './slack-channel';
 
-export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'] as const;
+export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read', 'users:read.email'] as const;
 export const SLACK_BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
 export class SlackManifestError extends Error {}
@@ -45,7 +45,8 @@ export function buildSlackManifest(publicBaseUrl: string, displayName = 'Logbook
           url: `${publicBaseUrl}${SLACK_ROUTES.commands}`,
           description: 'Log a session or ask Logbook',
           usage_hint: '[message, or help]',
-          should_escape: false,
+          // Escaped, so an @mention arrives as <@U123|name> and a mentor can add a colleague with it.
+          should_escape: true,
         },
       ],
     },

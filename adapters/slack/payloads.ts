@@ -36,6 +36,27 @@ export function plainText(text: string, botUserId: string | null): string {
     .trim();
 }
 
+const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+
+/**
+ * The people a message @mentions, and its text without their mention tokens. The bot is not one of them:
+ * it is `botUserId`, or with `leadingIsBot`, a mention that starts the text (what plainText assumes without an id).
+ */
+export function splitMentions(
+  text: string,
+  botUserId: string | null,
+  leadingIsBot = !botUserId,
+): { text: string; mentions: { userId: string; name: string | null }[] } {
+  const mentions: { userId: string; name: string | null }[] = [];
+  const start = text.search(/\S/);
+  const rest = text.replace(USER_MENTION, (token, userId: string, name: string | undefined, offset: number) => {
+    if (userId === botUserId || (leadingIsBot && offset === start)) return token;
+    if (!mentions.some((m) => m.userId === userId)) mentions.push({ userId, name: name?.trim() || null });
+    return ' ';
+  });
+  return { text: rest, mentions };
+}
+
 function job(key: string, incoming: Incoming, target: ReplyTarget): SlackJob {
   const { id, thread } = incoming.conversation;
   return { key, conversationKey: `${incoming.tenant}:${id}:${thread ?? ''}`, incoming, target };
@@ -60,12 +81,14 @@ export function eventToJob(body: Json): SlackJob | null {
   if (botUserId && user === botUserId) return null;
   const threadTs = str(event.thread_ts);
   const messageId = str(event.client_msg_id) ?? str(body.event_id) ?? `${channel}:${ts}`;
+  const { text, mentions } = splitMentions(str(event.text) ?? '', botUserId);
   const incoming: Incoming = {
     channel: 'slack',
     tenant: team,
     user: { id: user },
     conversation: { id: channel, kind: type === 'app_mention' ? 'channel' : 'personal', thread: threadTs },
-    text: plainText(str(event.text) ?? '', botUserId),
+    text: plainText(text, botUserId),
+    mentions,
     locale: null,
     messageId,
     kind: 'message',
@@ -83,13 +106,16 @@ export function commandToJob(form: URLSearchParams): SlackJob | null {
   const responseUrl = form.get('response_url');
   const triggerId = form.get('trigger_id');
   if (!team || !user || !channel || !responseUrl || !triggerId) return null;
+  // A slash command does not mention the bot: every mention is a colleague.
+  const { text, mentions } = splitMentions(form.get('text') ?? '', null, false);
   const incoming: Incoming = {
     channel: 'slack',
     tenant: team,
     tenantName: form.get('team_domain'),
     user: { id: user, name: form.get('user_name') },
     conversation: { id: channel, kind: form.get('channel_name') === 'directmessage' ? 'personal' : 'channel', thread: null },
-    text: plainText(form.get('text') ?? '', null),
+    text: plainText(text, null),
+    mentions,
     locale: null,
     messageId: triggerId,
     kind: 'message',

@@ -50,21 +50,25 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
     timeout: 10_000,
     logger: slackLogger(log),
   });
-  const users = new Map<string, { expires: number; locale: string | null; name: string | null }>();
+  const users = new Map<string, { expires: number; locale: string | null; name: string | null; email: string | null }>();
 
-  /** The user's Slack locale and name from users.info (cached); null when Slack does not tell. */
-  async function userInfo(team: string, user: string): Promise<{ locale: string | null; name: string | null }> {
+  /** The user's Slack locale, name and email (with users:read.email) from users.info, cached; null when Slack does not tell. */
+  async function userInfo(team: string, user: string): Promise<{ locale: string | null; name: string | null; email: string | null }> {
     const key = `${team}:${user}`;
     const cached = users.get(key);
     if (cached && cached.expires > Date.now()) return cached;
     try {
       const result = await web.users.info({ user, include_locale: true });
-      const info = { locale: result.user?.locale ?? null, name: result.user?.real_name ?? result.user?.name ?? null };
+      const info = {
+        locale: result.user?.locale ?? null,
+        name: result.user?.real_name ?? result.user?.name ?? null,
+        email: result.user?.profile?.email ?? null,
+      };
       users.set(key, { ...info, expires: Date.now() + LOCALE_CACHE_MS });
       return info;
     } catch (error) {
       log.warn({ err: error, user }, 'Slack users.info failed; going on without the locale');
-      return { locale: null, name: null };
+      return { locale: null, name: null, email: null };
     }
   }
 
@@ -86,10 +90,15 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
   async function handle(job: SlackJob): Promise<void> {
     const { incoming } = job;
     const info = await userInfo(incoming.tenant, incoming.user.id);
+    // A mention without a label gets the colleague's name, so a mentor adding them sees who it is.
+    const mentions = await Promise.all(
+      (incoming.mentions ?? []).map(async (m) => (m.name ? m : { ...m, name: (await userInfo(incoming.tenant, m.userId)).name })),
+    );
     const replies = await core.handle({
       ...incoming,
       locale: incoming.locale ?? info.locale,
-      user: { ...incoming.user, name: incoming.user.name ?? info.name },
+      user: { ...incoming.user, name: incoming.user.name ?? info.name, email: incoming.user.email ?? info.email },
+      mentions,
     });
     for (const reply of replies) await deliver(job.target, reply);
   }

@@ -18,6 +18,17 @@ function cardValues(activity: Activity): Record<string, unknown> | null {
   return value;
 }
 
+/** People @mentioned in a message, the bot itself and other bots left out. */
+function userMentions(activity: Activity): { userId: string; name: string | null; text: string }[] {
+  return TurnContext.getMentions(activity)
+    .filter((mention) => mention.mentioned?.id && mention.mentioned.id !== activity.recipient?.id && !mention.mentioned.id.startsWith('28:'))
+    .map((mention) => ({
+      userId: mention.mentioned.aadObjectId ?? mention.mentioned.id,
+      name: mention.mentioned.name?.trim() || null,
+      text: mention.text ?? '',
+    }));
+}
+
 /** A Teams activity as the core's Incoming, or null for activities the bot does not answer. */
 export function toIncoming(activity: Activity): Incoming | null {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { name?: string } };
@@ -32,18 +43,21 @@ export function toIncoming(activity: Activity): Incoming | null {
   const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
   if (!installed && !isMessage && !isCardAction) return null;
 
-  // In channels and group chats the text starts with the bot's @mention.
-  const text = isMessage ? (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') : '';
+  // In channels and group chats the text starts with the bot's @mention; colleagues' mentions go to `mentions`.
+  const mentions = isMessage ? userMentions(activity) : [];
+  let text = isMessage ? (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') : '';
+  for (const mention of mentions) if (mention.text) text = text.split(mention.text).join(' ');
   return {
     channel: 'teams',
     tenant,
     tenantName: channelData.team?.name ?? null,
-    user: { id: user.aadObjectId ?? user.id, name: user.name ?? null },
+    user: { id: user.aadObjectId ?? user.id, name: user.name ?? null, otherIds: user.aadObjectId ? [user.id] : [] },
     conversation: {
       id: activity.conversation.id,
       kind: CONVERSATION_KINDS[activity.conversation.conversationType ?? 'personal'] ?? 'personal',
     },
     text: text.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').trim(),
+    mentions: mentions.map(({ userId, name }) => ({ userId, name })),
     locale: activity.locale ?? null,
     actionData: cardValues(activity),
     messageId: activity.id ?? null,

@@ -2,6 +2,7 @@ import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  TeamsInfo,
   TurnContext,
   type ConversationReference,
 } from 'botbuilder';
@@ -71,7 +72,20 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
   async function turn(context: TurnContext): Promise<void> {
     const incoming = toIncoming(context.activity);
     if (!incoming) return answerInvoke(context, '');
-    const pending = core.handle(incoming);
+    // The roster tells a user's email or UPN; the core asks only for someone it does not know yet.
+    const lookupEmail = async () => {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.email ?? member.userPrincipalName ?? null;
+    };
+    // Members are known by their AAD object id; a mention without it is looked up in the roster.
+    const mentions = await Promise.all(
+      (incoming.mentions ?? []).map(async (mention) => {
+        if (!mention.userId.startsWith('29:')) return mention;
+        const member = await TeamsInfo.getMember(context, mention.userId).catch(() => null);
+        return { ...mention, userId: member?.aadObjectId ?? mention.userId };
+      }),
+    );
+    const pending = core.handle({ ...incoming, user: { ...incoming.user, lookupEmail }, mentions });
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.slowReplyMs)));
     const replies = await Promise.race([pending, slow]);

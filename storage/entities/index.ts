@@ -2,6 +2,7 @@ import { Activity } from './activity';
 import { AuditEvent } from './audit-event';
 import { ChannelIdentity } from './channel-identity';
 import { ConversationReference } from './conversation-reference';
+import { DeploymentAdmin } from './deployment-admin';
 import { Draft } from './draft';
 import { Entry } from './entry';
 import { Member } from './member';
@@ -15,6 +16,7 @@ export {
   AuditEvent,
   ChannelIdentity,
   ConversationReference,
+  DeploymentAdmin,
   Draft,
   Entry,
   Member,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   AuditEvent,
   ConversationReference,
   ProcessedMessage,
+  DeploymentAdmin,
 ];

@@ -32,4 +32,8 @@ export class Member {
 
   @Column('timestamptz', { nullable: true })
   removedAt!: Date | null;
+
+  /** Set when the member's personal data was erased; their entries stay, anonymised. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
 }

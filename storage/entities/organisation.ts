@@ -5,6 +5,8 @@ export interface OrganisationSettings {
   requiredFields?: string[];
   reflectionQuestions?: { fi?: string; sv?: string; en?: string }[];
   noteRetentionDays?: number | null;
+  /** Bumped with every change of units, activities or themes; cached catalogues older than it are reloaded. */
+  catalogueVersion?: number;
 }
 
 /** A youth service, mapped from a Teams tenant or a Slack team. */

@@ -1,4 +1,5 @@
 import { InitialSchema1764345600000 } from './1764345600000-initial-schema';
+import { MemberErasureDeploymentAdmins1795892040000 } from './1795892040000-member-erasure-deployment-admins';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764345600000];
+export const MIGRATIONS = [InitialSchema1764345600000, MemberErasureDeploymentAdmins1795892040000];

@@ -10,6 +10,8 @@ export interface ConnectorCall {
 
 /** A loopback Bot Connector service (the serviceUrl): records every activity the bot sends. */
 export class FakeConnector extends CallRecorder<ConnectorCall> {
+  /** Roster answers for GET …/members/{userId}: user id → TeamsChannelAccount fields (email, userPrincipalName). */
+  readonly members = new Map<string, Record<string, unknown>>();
   private server!: Server;
 
   constructor() {
@@ -26,8 +28,10 @@ export class FakeConnector extends CallRecorder<ConnectorCall> {
       req.on('data', (chunk: Buffer) => (data += chunk));
       req.on('end', () => {
         this.record({ method: req.method ?? '', path: req.url ?? '', body: data ? JSON.parse(data) : {} });
+        const member = /\/members\/([^/?]+)$/.exec(req.url ?? '');
+        const known = req.method === 'GET' && member ? this.members.get(decodeURIComponent(member[1])) : undefined;
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${this.calls.length}` }));
+        res.end(JSON.stringify(known ?? { id: `sent-${this.calls.length}` }));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

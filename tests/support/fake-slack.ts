@@ -18,6 +18,8 @@ export interface SlackApiCall {
 export class FakeSlack extends CallRecorder<SlackApiCall> {
   /** users.info answers: user id → locale. */
   readonly locales = new Map<string, string>();
+  /** users.info answers: user id → profile email (what the users:read.email scope reveals). */
+  readonly emails = new Map<string, string>();
   /** Answer the next call of this method with 429 and this Retry-After (seconds). */
   rateLimitOnce: { method: string; retryAfter: number } | null = null;
   private server!: Server;
@@ -71,7 +73,8 @@ export class FakeSlack extends CallRecorder<SlackApiCall> {
     }
     if (method === 'users.info') {
       const id = String(body.user ?? '');
-      return { ok: true, user: { id, name: id.toLowerCase(), real_name: `User ${id}`, locale: this.locales.get(id) ?? 'en-US' } };
+      const profile = this.emails.has(id) ? { profile: { email: this.emails.get(id) } } : {};
+      return { ok: true, user: { id, name: id.toLowerCase(), real_name: `User ${id}`, locale: this.locales.get(id) ?? 'en-US', ...profile } };
     }
     if (method.startsWith('/response/')) return { ok: true };
     return { ok: false, error: 'unknown_method' };
