@@ -18,6 +18,8 @@ import { createJobScheduler, type JobScheduler } from './jobs';
 import { scheduledJobs } from './scheduled-jobs';
 import { ensureOrganisation } from '../storage/organisations';
 import type { Config } from './config';
+import { createNotifier, type ProactiveSender } from './notifier';
+import type { Notifier } from '../bot/ports';
 import type { Logger } from './logger';
 
 /** The organisation whose mentor the local web chat and terminal user is. */
@@ -56,9 +58,10 @@ export async function openAppDatabase(
   }
 }
 
-export function createAppCore(config: Config, database: Database, logger: Logger): Core {
+export function createAppCore(config: Config, database: Database, logger: Logger, notifier?: Notifier): Core {
   const { dataSource } = database;
   return createCore({
+    notifier,
     stores: {
       directory: createDirectoryStore(dataSource),
       entries: createEntryStore(dataSource),
@@ -74,7 +77,9 @@ export function createAppCore(config: Config, database: Database, logger: Logger
 
 /** Starts the HTTP service on an open database. */
 export async function startApp(config: Config, logger: Logger, database: Database): Promise<RunningApp> {
-  const core = createAppCore(config, database, logger);
+  // Proactive messages go out through the channels, which are created after the core.
+  const senders = new Map<string, ProactiveSender>();
+  const core = createAppCore(config, database, logger, createNotifier(database.dataSource, senders, logger));
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
   registerStaticPages(server, {
@@ -96,6 +101,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
     logger,
   );
   teams.register(server);
+  senders.set('teams', teams.sender);
   const slack =
     config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN
       ? createSlackChannel(
@@ -111,6 +117,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
         )
       : null;
   slack?.register(server);
+  if (slack) senders.set('slack', slack.sender);
   if (!slack) logger.info('SLACK_SIGNING_SECRET or SLACK_BOT_TOKEN not set: the Slack routes are off');
   server.on('error', (error: Error) => logger.error({ err: error }, 'HTTP server error'));
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
@@ -138,6 +145,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
       await teams.drain();
       await slack?.stop();
       await jobs.stop();
+      await core.drain?.();
       await database.close();
     },
   };

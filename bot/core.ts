@@ -3,6 +3,7 @@ import { parseAdminCommand } from './admin/commands';
 import { answerPending, handleAdminCommand, type AdminContext } from './admin/handle';
 import { isAdminButton, restore } from './admin/pending';
 import { isAllowed, refusalKey } from './admin/permissions';
+import { answerRequest, isRequestButton, recordRequest, tellMentors } from './admin/requests';
 import { parseCommand } from './commands';
 import { isLogDraft, isPendingAdmin, isReflecting } from './conversation-state';
 import { t } from './i18n';
@@ -12,7 +13,7 @@ import { entryLine } from './logging/format';
 import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
 import type { Incoming, Reply } from './messages';
-import type { DraftRecord, Identity, MemberInfo, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
+import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
 
 export interface CoreLogger {
@@ -29,12 +30,16 @@ export interface CoreDependencies {
   openSignup?: boolean;
   /** Time zone of organisations created by sign-up. */
   defaultTimeZone?: string;
+  /** Proactive messages, e.g. telling mentors that a stranger wrote. */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
 /** The one channel-free entry point: every adapter calls handle() and renders what comes back. */
 export interface Core {
   handle(incoming: Incoming): Promise<Reply[]>;
+  /** Waits for proactive messages still being sent (call before closing the database). */
+  drain?(): Promise<void>;
 }
 
 const LOCAL_CHANNELS = new Set<Incoming['channel']>(['local', 'terminal']);
@@ -47,6 +52,13 @@ type Decision = Omit<TurnEffects, 'readDraft'>;
 export function createCore(deps: CoreDependencies): Core {
   const { directory, entries, conversations, admin } = deps.stores;
   const now = deps.now ?? (() => new Date());
+  const background = new Set<Promise<void>>();
+
+  /** Work that must not delay the reply, such as telling mentors about a stranger; it never rejects. */
+  function inBackground(work: Promise<void>): void {
+    const tracked = work.finally(() => background.delete(tracked));
+    background.add(tracked);
+  }
 
   async function identify(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const channelLocale = parseLocale(incoming.locale);
@@ -54,10 +66,14 @@ export function createCore(deps: CoreDependencies): Core {
     if (!identity && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
     if (!identity) return reply(channelLocale ?? 'en', t(channelLocale ?? 'en', 'unknownOrganisation'));
     if (identity.member) return { identity, member: identity.member };
-    const bound = await bindByEmail(incoming, identity.organisation);
+    const { member: bound, email } = await bindByEmail(incoming, identity.organisation);
     if (bound) return { identity: { ...identity, member: bound }, member: bound };
     const locale = channelLocale ?? identity.organisation.defaultLocale;
     if (!LOCAL_CHANNELS.has(incoming.channel)) {
+      const stranger = { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id, name: incoming.user.name ?? null, email };
+      const asking = { requests: admin.requests, notifier: deps.notifier, logger: deps.logger };
+      const request = await recordRequest(asking, identity.organisation, stranger, now());
+      if (request) inBackground(tellMentors(asking, identity.organisation, request, stranger));
       return reply(locale, t(locale, 'unknownMember', { organisation: identity.organisation.name }));
     }
     // Local mode: whoever reaches the local chat is a mentor of the local organisation.
@@ -70,7 +86,7 @@ export function createCore(deps: CoreDependencies): Core {
   }
 
   /** A colleague a mentor added by email is bound on their first message, when the channel tells that email. */
-  async function bindByEmail(incoming: Incoming, organisation: OrganisationInfo): Promise<MemberInfo | null> {
+  async function bindByEmail(incoming: Incoming, organisation: OrganisationInfo): Promise<{ member: MemberInfo | null; email: string | null }> {
     let email = incoming.user.email ?? null;
     if (!email && incoming.user.lookupEmail) {
       email = await incoming.user.lookupEmail().catch((error: unknown) => {
@@ -78,9 +94,9 @@ export function createCore(deps: CoreDependencies): Core {
         return null;
       });
     }
-    if (!email) return null;
+    if (!email) return { member: null, email };
     const channelUser = { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id };
-    return admin.members.bindByEmail(organisation.id, email, channelUser, incoming.user.name ?? null);
+    return { member: await admin.members.bindByEmail(organisation.id, email, channelUser, incoming.user.name ?? null), email };
   }
 
   /** The first user of an unknown workspace creates its organisation and becomes its mentor. */
@@ -129,6 +145,11 @@ export function createCore(deps: CoreDependencies): Core {
       const replies = first ? [{ ...first, text: `${t(locale, 'adminNotConfirmed')}\n${first.text}` }, ...rest] : rest;
       return { ...next, draft: next.draft ?? restored, replies };
     }
+    if (isRequestButton(incoming.actionData)) {
+      // The card's buttons add a member, so they need the addMember right.
+      if (!isAllowed(member.role, 'addMember')) return { replies: [reply(locale, t(locale, refusalKey('addMember')))] };
+      return answerRequest(incoming.actionData, adminCtx);
+    }
     const button = isDraftButton(incoming.actionData) ? incoming.actionData : null;
     if (!button && isAdminButton(incoming.actionData)) return { replies: [reply(locale, t(locale, 'staleConfirmation'))] };
     const text = incoming.text.trim();
@@ -175,6 +196,9 @@ export function createCore(deps: CoreDependencies): Core {
   }
 
   return {
+    async drain() {
+      await Promise.allSettled([...background]);
+    },
     async handle(incoming) {
       const channelLocale = parseLocale(incoming.locale);
       let locale: Locale = channelLocale ?? 'en';

@@ -237,4 +237,20 @@ export interface AdminStore {
   };
   /** The latest audit events, newest first. */
   recentAudit(organisationId: string, limit: number): Promise<AuditLine[]>;
+  requests: MembershipRequests;
+}
+
+/** Strangers who wrote in a known organisation, so its mentors can add them (audit events 'member.requested'). */
+export interface MembershipRequests {
+  /** Records the channel user's request; null when one of theirs was recorded after `since` already. */
+  record(organisationId: string, user: ChannelUser, since: Date): Promise<string | null>;
+  /** The channel user of a recorded request. */
+  find(organisationId: string, requestId: string): Promise<ChannelUser | null>;
+  /** The organisation's active mentors. */
+  mentors(organisationId: string): Promise<MemberInfo[]>;
+}
+
+/** Proactive messages: sends replies to a member's saved conversation; false when there is none to write to. */
+export interface Notifier {
+  notify(organisationId: string, memberId: string, replies: Reply[]): Promise<boolean>;
 }

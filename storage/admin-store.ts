@@ -15,6 +15,7 @@ import {
   type SettingChange,
 } from '../bot/ports';
 import type { OrganisationSettings } from './entities/organisation';
+import { createMembershipRequests } from './membership-requests';
 
 /** Rolls a change's transaction back and answers with this status instead. */
 class Refused extends Error {
@@ -418,6 +419,8 @@ export function createAdminStore(dataSource: DataSource): AdminStore {
         });
       },
     },
+
+    requests: createMembershipRequests(dataSource),
 
     async recentAudit(organisationId, limit) {
       const rows = await dataSource.query<

@@ -81,9 +81,11 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
           `SELECT ${MEMBER_COLUMNS}
              FROM channel_identities ci
              JOIN members m ON m.organisation_id = ci.organisation_id AND m.id = ci.member_id
-            WHERE ci.channel = $1 AND ci.tenant_id = $2 AND ci.user_id = $3`,
-          [identity.channel, identity.tenant, identity.userId],
+            WHERE ci.organisation_id = $1 AND ci.channel = $2 AND ci.tenant_id = $3 AND ci.user_id = $4`,
+          [organisationId, identity.channel, identity.tenant, identity.userId],
         );
+        // Never another organisation's member: that channel user is bound elsewhere.
+        if (!existing) throw new Error(`the ${identity.channel} user is a member of another organisation`);
         return toMember(existing);
       });
     },

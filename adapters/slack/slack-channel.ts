@@ -1,6 +1,7 @@
 import { WebClient, LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 import type restify from 'restify';
 import type { Logger } from '../../app/logger';
+import type { ProactiveSender } from '../../app/notifier';
 import type { Core } from '../../bot/core';
 import type { Reply } from '../../bot/messages';
 import { toSlackMessage } from './blocks';
@@ -32,6 +33,8 @@ export interface SlackChannel {
   drain(): Promise<void>;
   /** Stops the work queue; call after the HTTP server has stopped accepting. */
   stop(): Promise<void>;
+  /** Proactive messages to a saved conversation ({ channel, thread_ts, team }). */
+  sender: ProactiveSender;
 }
 
 export const SLACK_ROUTES = { events: '/slack/events', commands: '/slack/commands', interactions: '/slack/interactions' } as const;
@@ -208,6 +211,13 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
     stop: async () => {
       await queue.drain();
       await queue.stop?.();
+    },
+    sender: {
+      // Direct-message channel ids start with D; a channel where the bot was @mentioned is not private.
+      isPrivate: (address) => typeof address.channel === 'string' && address.channel.startsWith('D'),
+      async send(address, replies) {
+        for (const reply of replies) await deliver({ kind: 'post', channel: String(address.channel), threadTs: null }, reply);
+      },
     },
   };
 }

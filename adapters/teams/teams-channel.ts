@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import type restify from 'restify';
 import type { Logger } from '../../app/logger';
+import type { ProactiveSender } from '../../app/notifier';
 import type { Core } from '../../bot/core';
 import { t } from '../../bot/i18n';
 import { parseLocale } from '../../bot/locale';
@@ -28,6 +29,8 @@ export interface TeamsChannel {
   register(server: restify.Server): void;
   /** Waits for results still being delivered proactively. */
   drain(): Promise<void>;
+  /** Proactive messages to a saved conversation reference. */
+  sender: ProactiveSender;
 }
 
 /** Teams through botbuilder's CloudAdapter: POST /api/messages, Bot Framework auth when an app id is set. */
@@ -109,6 +112,17 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
     },
     async drain() {
       await Promise.allSettled([...inFlight]);
+    },
+    sender: {
+      isPrivate: (address) => (address as Partial<ConversationReference>).conversation?.conversationType === 'personal',
+      async send(address, replies) {
+        // A failure inside the turn would go to onTurnError and be swallowed; keep it to throw here.
+        let failure: unknown = null;
+        await adapter.continueConversationAsync(appId, address as Partial<ConversationReference>, async (context) => {
+          await send(context, replies).catch((error: unknown) => (failure = error ?? new Error('Teams send failed')));
+        });
+        if (failure) throw failure;
+      },
     },
   };
 }

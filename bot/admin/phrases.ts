@@ -260,6 +260,33 @@ export const ADMIN_PHRASES = {
     fi: 'Et vahvistanut, joten en muuttanut mitään.',
     sv: 'Du bekräftade inte, så jag ändrade ingenting.',
   },
+  requestTitle: { en: 'Someone wants to use Logbook', fi: 'Joku haluaa käyttää Logbookia', sv: 'Någon vill använda Logbook' },
+  requestText: {
+    en: '{name} wrote to me in {channel} but is not a member of {organisation} yet. Shall I add them as a worker?',
+    fi: '{name} kirjoitti minulle ({channel}), mutta ei ole vielä organisaation {organisation} jäsen. Lisäänkö hänet työntekijäksi?',
+    sv: '{name} skrev till mig i {channel} men är inte medlem i {organisation} än. Ska jag lägga till hen som medarbetare?',
+  },
+  requestSomeone: { en: 'Someone', fi: 'Joku', sv: 'Någon' },
+  requestName: { en: 'Name', fi: 'Nimi', sv: 'Namn' },
+  requestEmail: { en: 'Email', fi: 'Sähköposti', sv: 'E-post' },
+  requestChannel: { en: 'Channel', fi: 'Kanava', sv: 'Kanal' },
+  requestAdd: { en: 'Add as worker', fi: 'Lisää työntekijäksi', sv: 'Lägg till som medarbetare' },
+  requestIgnore: { en: 'Ignore', fi: 'Ohita', sv: 'Ignorera' },
+  requestIgnored: {
+    en: 'OK, I did not add {name}. If they write again after a day, I will ask again.',
+    fi: 'Selvä, en lisännyt käyttäjää {name}. Jos hän kirjoittaa uudelleen vuorokauden kuluttua, kysyn taas.',
+    sv: 'Okej, jag lade inte till {name}. Om hen skriver igen efter ett dygn frågar jag igen.',
+  },
+  requestAlreadyMember: {
+    en: '{name} is a member already ({role}), so I changed nothing.',
+    fi: '{name} on jo jäsen ({role}), joten en muuttanut mitään.',
+    sv: '{name} är redan medlem ({role}), så jag ändrade ingenting.',
+  },
+  requestUnknown: {
+    en: 'I cannot find that request any more, so I changed nothing.',
+    fi: 'En löydä enää tuota pyyntöä, joten en muuttanut mitään.',
+    sv: 'Jag hittar inte den förfrågan längre, så jag ändrade ingenting.',
+  },
   staleConfirmation: {
     en: 'That confirmation is out of date, so I changed nothing.',
     fi: 'Tuo vahvistus on vanhentunut, joten en muuttanut mitään.',
