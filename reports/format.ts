@@ -1,6 +1,5 @@
 /** Numbers, periods and group labels of reports in the user's language. */
-import type { WorkForm } from '../bot/entry';
-import { t, type PhraseKey } from '../bot/i18n';
+import { workFormLabel as logWorkFormLabel } from '../bot/logging/format';
 import type { Locale } from '../bot/locale';
 import { isWholeMonths, monthSpan } from './period';
 import { rt, type ReportPhraseKey } from './phrases';
@@ -97,20 +96,8 @@ export function weekLabel(key: string, locale: Locale): string {
   return m ? rt(locale, 'week', { week: Number(m[2]), year: m[1] }) : key;
 }
 
-const WORK_FORM_KEYS: Record<WorkForm, PhraseKey> = {
-  open: 'workFormOpen',
-  group: 'workFormGroup',
-  individual: 'workFormIndividual',
-  event: 'workFormEvent',
-  outreach: 'workFormOutreach',
-  digital: 'workFormDigital',
-  camp: 'workFormCamp',
-};
-
 export function workFormLabel(key: string | null, locale: Locale): string {
-  if (key === null) return rt(locale, 'noWorkForm');
-  const phrase = WORK_FORM_KEYS[key as WorkForm];
-  return phrase ? t(locale, phrase) : key;
+  return key === null ? rt(locale, 'noWorkForm') : logWorkFormLabel(key, locale);
 }
 
 const GENDER_KEYS: Record<string, ReportPhraseKey> = { girls: 'genderGirls', boys: 'genderBoys', nonBinary: 'genderNonBinary' };
