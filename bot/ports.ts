@@ -188,6 +188,8 @@ export type SettingChange =
 
 export interface AuditLine {
   at: Date;
+  /** Null for changes the system made itself. */
+  actorId: string | null;
   actorName: string | null;
   action: string;
   targetType: string;

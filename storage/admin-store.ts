@@ -424,9 +424,9 @@ export function createAdminStore(dataSource: DataSource): AdminStore {
 
     async recentAudit(organisationId, limit) {
       const rows = await dataSource.query<
-        { created_at: Date; action: string; target_type: string; target_id: string | null; before: unknown; after: unknown; actor: string | null }[]
+        { created_at: Date; action: string; target_type: string; target_id: string | null; before: unknown; after: unknown; actor_id: string | null; actor: string | null }[]
       >(
-        `SELECT a.created_at, a.action, a.target_type, a.target_id, a.before, a.after, coalesce(m.display_name, m.email) AS actor
+        `SELECT a.created_at, a.action, a.target_type, a.target_id, a.before, a.after, a.actor_id, coalesce(m.display_name, m.email) AS actor
            FROM audit_events a
            LEFT JOIN members m ON m.organisation_id = a.organisation_id AND m.id = a.actor_id
           WHERE a.organisation_id = $1
@@ -437,6 +437,7 @@ export function createAdminStore(dataSource: DataSource): AdminStore {
       return rows.map(
         (row): AuditLine => ({
           at: row.created_at,
+          actorId: row.actor_id,
           actorName: row.actor,
           action: row.action,
           targetType: row.target_type,

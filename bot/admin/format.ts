@@ -68,7 +68,7 @@ export function auditLines(lines: AuditLine[], timeZone: string, locale: Locale)
   return lines.map((line) => {
     const target = targetLabel(line.before, line.after);
     const change = describeChange(line.before, line.after);
-    const head = [when.format(line.at), line.actorName ?? t(locale, 'auditSystem'), line.action, target].filter(Boolean).join(' · ');
+    const head = [when.format(line.at), line.actorName ?? t(locale, line.actorId ? 'memberNoName' : 'auditSystem'), line.action, target].filter(Boolean).join(' · ');
     return `• ${head}${change ? `: ${change}` : ''}`;
   });
 }
