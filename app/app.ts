@@ -13,6 +13,7 @@ import { createAdminStore } from '../storage/admin-store';
 import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
+import { createReportStore } from '../storage/report-store';
 import { understandFromConfig } from './understanding';
 import { createJobScheduler, type JobScheduler } from './jobs';
 import { scheduledJobs } from './scheduled-jobs';
@@ -67,6 +68,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
       entries: createEntryStore(dataSource),
       conversations: createConversationStore(dataSource),
       admin: createAdminStore(dataSource),
+      reports: createReportStore(dataSource),
     },
     understand: understandFromConfig(config, logger),
     logger,

@@ -12,6 +12,7 @@ import { continueDraft, startDraft, type DialogContext, type Understand } from '
 import { entryLine } from './logging/format';
 import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
+import { answerReportQuestion } from './reports/chat';
 import type { Incoming, Reply } from './messages';
 import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
@@ -50,7 +51,7 @@ const TURN_ATTEMPTS = 3;
 type Decision = Omit<TurnEffects, 'readDraft'>;
 
 export function createCore(deps: CoreDependencies): Core {
-  const { directory, entries, conversations, admin } = deps.stores;
+  const { directory, entries, conversations, admin, reports } = deps.stores;
   const now = deps.now ?? (() => new Date());
   const background = new Set<Promise<void>>();
 
@@ -190,6 +191,9 @@ export function createCore(deps: CoreDependencies): Core {
       return toDecision(outcome, incoming, draft.state.originMessageId, questions, draft.state.revision, locale);
     }
     if (button) return { replies: [reply(locale, t(locale, 'noDraft'))] };
+    const reportCtx = { reports, organisationId: organisation.id, member, locale, today: ctx.extract.today, catalogue: ctx.extract.catalogue };
+    const report = text ? await answerReportQuestion(text, reportCtx) : null;
+    if (report) return { replies: report };
     const origin = incoming.messageId ?? randomUUID();
     const started = text ? await startDraft(text, origin, ctx) : null;
     return started ? toDecision(started, incoming, origin, questions, 0, locale) : { replies: [reply(locale, helpFor(member.role, locale))] };

@@ -3,6 +3,10 @@ import type { Locale } from './locale';
 import type { ConversationState } from './conversation-state';
 import type { Reply } from './messages';
 import type { Catalogue } from './nlu/catalogue';
+import type { ReportCatalogue } from './reports/question';
+import type { ReportQuery } from '../reports/query';
+import type { ReportResult } from '../reports/run';
+import type { NoteRow } from '../reports/summary';
 
 /** The core's view of storage: implemented in storage/, so no SQL lives in bot/. */
 
@@ -126,6 +130,23 @@ export interface Stores {
   entries: EntryStore;
   conversations: ConversationStore;
   admin: AdminStore;
+  reports: ReportStore;
+}
+
+/** The units a report may read: null means all of the organisation's. */
+export interface ReportUnitScope {
+  unitIds: string[] | null;
+}
+
+/** Report questions asked in chat: implemented over reports/ (SQL stays out of bot/). */
+export interface ReportStore {
+  /** Units and activities with their ids (archived ones too), and themes. */
+  catalogue(organisationId: string): Promise<ReportCatalogue>;
+  /** The units a member belongs to (empty when none are set). */
+  memberUnits(organisationId: string, memberId: string): Promise<string[]>;
+  run(organisationId: string, scope: ReportUnitScope, query: ReportQuery, options: { asOf: string; locale: Locale }): Promise<ReportResult>;
+  /** Notes and themes of the query's period, for the summary paragraph. */
+  notes(organisationId: string, scope: ReportUnitScope, query: ReportQuery, asOf: string): Promise<NoteRow[]>;
 }
 
 /*

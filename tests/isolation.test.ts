@@ -16,6 +16,7 @@ import { createAdminStore } from '../storage/admin-store';
 import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
+import { createReportStore } from '../storage/report-store';
 import { ensureOrganisation } from '../storage/organisations';
 import { engineName } from './support/database';
 import { startTestApp } from './support/app';
@@ -368,11 +369,12 @@ describe('the storage ports take the organisation id', () => {
     ...methods('entries', createEntryStore(dataSource)),
     ...methods('conversations', createConversationStore(dataSource)),
     ...methods('admin', createAdminStore(dataSource)),
+    ...methods('reports', createReportStore(dataSource)),
   ];
 
-  it('finds the methods of all four stores', () => {
+  it('finds the methods of all five stores', () => {
     const names = all.map(([name]) => name);
-    expect(names).toEqual(expect.arrayContaining(['directory.catalogue', 'entries.recentByAuthor', 'conversations.loadDraft', 'admin.members.list', 'admin.recentAudit']));
+    expect(names).toEqual(expect.arrayContaining(['directory.catalogue', 'entries.recentByAuthor', 'conversations.loadDraft', 'admin.members.list', 'admin.recentAudit', 'reports.run']));
     expect(names.length).toBeGreaterThanOrEqual(20);
   });
 
