@@ -187,7 +187,10 @@ export const PHRASES = {
 export type PhraseKey = keyof typeof PHRASES;
 
 export function t(locale: Locale, key: PhraseKey, params: Record<string, string | number> = {}): string {
-  return PHRASES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPhrase(PHRASES[key][locale], params);
+}
+
+/** Puts the parameters into a phrase's `{name}` marks; unknown marks stay as they are. */
+export function fillPhrase(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,4 +1,5 @@
 /** The words of report answers, tables, charts and clarifying questions, in fi, sv and en. */
+import { fillPhrase } from '../bot/i18n';
 import type { Locale } from '../bot/locale';
 
 type Phrase = Record<Locale, string>;
@@ -104,5 +105,5 @@ export const REPORT_PHRASES = {
 export type ReportPhraseKey = keyof typeof REPORT_PHRASES;
 
 export function rt(locale: Locale, key: ReportPhraseKey, params: Record<string, string | number> = {}): string {
-  return REPORT_PHRASES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPhrase(REPORT_PHRASES[key][locale], params);
 }
