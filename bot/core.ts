@@ -5,14 +5,14 @@ import { isAdminButton, restore } from './admin/pending';
 import { isAllowed, refusalKey } from './admin/permissions';
 import { answerRequest, isRequestButton, recordRequest, tellMentors } from './admin/requests';
 import { parseCommand } from './commands';
-import { isLogDraft, isPendingAdmin, isReflecting } from './conversation-state';
+import { isLogDraft, isPendingAdmin, isReflecting, isReporting } from './conversation-state';
 import { t } from './i18n';
 import { parseLocale, type Locale } from './locale';
 import { continueDraft, startDraft, type DialogContext, type Understand } from './logging/dialog';
 import { entryLine } from './logging/format';
 import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
-import { answerReportQuestion } from './reports/chat';
+import { answerReportQuestion, type ReportInterpreter } from './reports/chat';
 import type { Incoming, Reply } from './messages';
 import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
@@ -31,6 +31,8 @@ export interface CoreDependencies {
   openSignup?: boolean;
   /** Time zone of organisations created by sign-up. */
   defaultTimeZone?: string;
+  /** Reads report questions the rules do not understand (an optional LLM). */
+  interpretReportQuestion?: ReportInterpreter;
   /** Proactive messages, e.g. telling mentors that a stranger wrote. */
   notifier?: Notifier;
   now?: () => Date;
@@ -191,9 +193,18 @@ export function createCore(deps: CoreDependencies): Core {
       return toDecision(outcome, incoming, draft.state.originMessageId, questions, draft.state.revision, locale);
     }
     if (button) return { replies: [reply(locale, t(locale, 'noDraft'))] };
-    const reportCtx = { reports, organisationId: organisation.id, member, locale, today: ctx.extract.today, catalogue: ctx.extract.catalogue };
+    const reportCtx = {
+      reports,
+      organisationId: organisation.id,
+      member,
+      locale,
+      today: ctx.extract.today,
+      catalogue: ctx.extract.catalogue,
+      state: draft && isReporting(draft.state) ? draft.state : null,
+      interpret: deps.interpretReportQuestion,
+    };
     const report = text ? await answerReportQuestion(text, reportCtx) : null;
-    if (report) return { replies: report };
+    if (report) return { ...(report.state ? { draft: { save: report.state } } : {}), replies: report.replies };
     const origin = incoming.messageId ?? randomUUID();
     const started = text ? await startDraft(text, origin, ctx) : null;
     return started ? toDecision(started, incoming, origin, questions, 0, locale) : { replies: [reply(locale, helpFor(member.role, locale))] };

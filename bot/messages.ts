@@ -40,8 +40,19 @@ export interface Card {
   imageUrl?: string;
 }
 
+/** A file a reply carries, such as a chart image or an export; each adapter delivers it as its channel can. */
+export interface Attachment {
+  kind: 'image' | 'file';
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+  /** What the file shows, in the reply's language: an image's alt text, or a file's link text. */
+  description: string;
+}
+
 export interface Reply {
   text: string;
   card?: Card;
+  attachments?: Attachment[];
   locale: Locale;
 }

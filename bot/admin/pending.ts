@@ -1,5 +1,5 @@
 import type { ConversationState } from '../conversation-state';
-import { isPendingAdmin } from '../conversation-state';
+import { isPendingAdmin, isReporting } from '../conversation-state';
 import { t } from '../i18n';
 import type { Locale } from '../locale';
 import type { DraftState } from '../logging/draft';
@@ -38,7 +38,8 @@ export function askConfirmation(
   current: ConversationState | null,
   locale: Locale,
 ): { draft: { save: PendingAdminState }; replies: Reply[] } {
-  const resume = isPendingAdmin(current) ? current.resume : current;
+  // A report waiting for a follow-up is not worth resuming after the answer.
+  const resume = isPendingAdmin(current) ? current.resume : isReporting(current) ? null : current;
   const state: PendingAdminState = { kind: 'pendingAdminAction', revision: (current?.revision ?? 0) + 1, action, resume };
   const button = (kind: AdminButton['action']): Record<string, unknown> => ({ action: kind, revision: state.revision }) satisfies AdminButton;
   return {

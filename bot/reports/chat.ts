@@ -1,20 +1,32 @@
 /**
  * Report questions asked in chat: "how many participants this month by unit" becomes a query, run within
- * the units the asker may see, and answered with the numbers, a card and a summary of the period's notes.
+ * the units the asker may see, and answered with the numbers, a card, a chart and a summary of the notes.
+ * The query is kept, so a follow-up ("and the year before?", "only girls") refines it.
  */
 import { answerReport, type ReportAnswer } from '../../reports/answer';
+import { renderReportChart } from '../../reports/chart';
 import { metricLabel } from '../../reports/format';
 import { rt } from '../../reports/phrases';
-import type { Metric } from '../../reports/query';
+import type { Metric, ReportQuery } from '../../reports/query';
 import type { ReportResult } from '../../reports/run';
 import { summariseNotes } from '../../reports/summary';
 import { isAllowed, refusalKey } from '../admin/permissions';
 import { t } from '../i18n';
 import type { Locale } from '../locale';
-import type { Card, Reply } from '../messages';
+import type { Attachment, Card, Reply } from '../messages';
 import type { Catalogue } from '../nlu/catalogue';
 import type { MemberInfo, ReportStore, ReportUnitScope } from '../ports';
-import { parseReportQuestion, type ReportCatalogue, type ReportParse } from './question';
+import { parseReportQuestion, refineReportQuery, type ReportCatalogue, type ReportContext, type ReportDraft, type ReportParse } from './question';
+
+/** What the conversation remembers of the last report question: the query answered, or the one being clarified. */
+export interface ReportingState {
+  kind: 'reporting';
+  revision: number;
+  previous: { query: ReportQuery } | { draft: ReportDraft };
+}
+
+/** Reads a question the rules did not understand (an optional LLM); null when it is none or unclear. */
+export type ReportInterpreter = (text: string, ctx: ReportContext & { locale: Locale }) => Promise<ReportParse>;
 
 export interface ReportChatContext {
   reports: ReportStore;
@@ -25,31 +37,66 @@ export interface ReportChatContext {
   today: string;
   /** The extraction catalogue the core has at hand: enough to tell whether a message is a report question. */
   catalogue: Catalogue;
+  /** The conversation's last report question, for follow-ups. */
+  state: ReportingState | null;
+  interpret?: ReportInterpreter;
+  /** Whether the text is worth asking the interpreter about (a question the rules did not read). */
+  looksLikeQuestion?: (text: string) => boolean;
+}
+
+export interface ReportTurn {
+  replies: Reply[];
+  /** What to remember for a follow-up; null leaves the conversation's state as it was. */
+  state: ReportingState | null;
 }
 
 /** Rows of the table shown as card facts; a longer table keeps its first rows and the total. */
 const MAX_FACTS = 12;
 
-/** The replies to a report question, or null when the message is no report question (a log, then). */
-export async function answerReportQuestion(text: string, ctx: ReportChatContext): Promise<Reply[] | null> {
+/** The replies to a report question or a follow-up, or null when the message is neither (a log, then). */
+export async function answerReportQuestion(text: string, ctx: ReportChatContext): Promise<ReportTurn | null> {
   const { locale, member } = ctx;
-  // Whether it is a question does not depend on ids, so the report catalogue is loaded only for questions.
-  if (!parseReportQuestion(text, { today: ctx.today, catalogue: withoutIds(ctx.catalogue) })) return null;
-  if (!isAllowed(member.role, 'report')) return [{ text: t(locale, refusalKey('report')), locale }];
+  // Whether it is a new question does not depend on ids, so the report catalogue is loaded only when needed.
+  const question = parseReportQuestion(text, { today: ctx.today, catalogue: withoutIds(ctx.catalogue) });
+  const mayInterpret = !!ctx.interpret && isAllowed(member.role, 'report') && !!ctx.looksLikeQuestion?.(text);
+  if (!question && !ctx.state && !mayInterpret) return null;
+  if (!isAllowed(member.role, 'report')) return question ? { replies: [{ text: t(locale, refusalKey('report')), locale }], state: null } : null;
   const catalogue = await ctx.reports.catalogue(ctx.organisationId);
-  const parsed = parseReportQuestion(text, { today: ctx.today, catalogue });
+  const readCtx: ReportContext = { today: ctx.today, catalogue };
+  const previous = ctx.state?.previous;
+  let parsed = previous ? refineReportQuery('query' in previous ? previous.query : previous.draft, text, readCtx) : null;
+  parsed ??= question ? parseReportQuestion(text, readCtx) : null;
+  if (!parsed && mayInterpret) parsed = await ctx.interpret!(text, { ...readCtx, locale });
   if (!parsed) return null;
-  if (parsed.kind === 'clarify') return [{ text: clarifyingQuestion(parsed, locale), locale }];
+  const revision = (ctx.state?.revision ?? 0) + 1;
+  if (parsed.kind === 'clarify') {
+    return { replies: [{ text: clarifyingQuestion(parsed, locale), locale }], state: { kind: 'reporting', revision, previous: { draft: parsed.draft } } };
+  }
+  const state: ReportingState = { kind: 'reporting', revision, previous: { query: parsed.query } };
+  return { replies: await answerQuery(parsed.query, catalogue, ctx), state };
+}
 
+async function answerQuery(query: ReportQuery, catalogue: ReportCatalogue, ctx: ReportChatContext): Promise<Reply[]> {
+  const { locale } = ctx;
   const scope: ReportUnitScope = { unitIds: await visibleUnits(ctx) };
-  const result = await ctx.reports.run(ctx.organisationId, scope, parsed.query, { asOf: ctx.today, locale });
+  const result = await ctx.reports.run(ctx.organisationId, scope, query, { asOf: ctx.today, locale });
   const answer = answerReport(result, locale);
-  const replies: Reply[] = [{ text: answer.text, card: cardOf(answer, result), locale }];
+  const chart = chartOf(result, answer, locale);
+  const replies: Reply[] = [{ text: answer.text, card: cardOf(answer, result), ...(chart ? { attachments: [chart] } : {}), locale }];
   if (result.rows.length) {
-    const notes = await ctx.reports.notes(ctx.organisationId, scope, parsed.query, ctx.today);
+    const notes = await ctx.reports.notes(ctx.organisationId, scope, query, ctx.today);
     replies.push({ text: summariseNotes(notes, { locale, themes: catalogue.themes }).text, locale });
   }
   return replies;
+}
+
+/** A chart when there is something to compare: groups, a comparison, or one asked for. */
+function chartOf(result: ReportResult, answer: ReportAnswer, locale: Locale): Attachment | null {
+  if (!result.rows.length) return null;
+  const worthDrawing = result.dimensions.length > 0 || result.comparisonPeriod !== null || result.query.chart !== 'none';
+  if (!worthDrawing) return null;
+  const image = renderReportChart(result, locale);
+  return { kind: 'image', filename: 'chart.png', contentType: 'image/png', data: image.png, description: answer.title };
 }
 
 /** Mentors see every unit; a manager the units they belong to, or all when none are set. */

@@ -37,25 +37,46 @@ describe(`report questions in chat on ${engineName()}`, () => {
     expect(fact(replies, 'Total')).toBe('22');
     expect(texts(replies)).toMatch(/Nuorisotalo Majakka 12, Nuorisotalo Kipinä 10\. In total 22\./);
     expect(texts(replies)).toContain('school and exams');
-    // A question is no log: nothing is drafted or saved.
-    expect(await query('SELECT * FROM drafts')).toHaveLength(0);
+    // A question is no log: nothing is drafted or saved; only the question is kept for a follow-up.
+    expect(await query("SELECT state->>'kind' AS kind FROM drafts")).toEqual([{ kind: 'reporting' }]);
     expect(await query('SELECT * FROM entries')).toHaveLength(3);
   });
 
-  it('answers in Finnish and Swedish', async () => {
+  it('answers in Finnish and Swedish, and follows up in them', async () => {
     const finnish = new ChatUser(app.url, mentor.user, 'fi-FI');
     const fi = await finnish.say('montako kävijää tässä kuussa');
     expect(fact(fi, 'Osallistujat')).toBe('22');
     expect(texts(fi)).toMatch(/^Osallistujat, .*: 22\./);
+    expect(fact(await finnish.say('yksiköittäin'), 'Nuorisotalo Majakka')).toBe('12');
+    expect(texts(await finnish.say('entä edellisenä vuonna?'))).toBe('Ajalta marraskuu 2025 ei ole merkintöjä.');
 
     const swedish = new ChatUser(app.url, mentor.user, 'sv-SE');
     const sv = await swedish.say('hur många deltagare den här månaden');
     expect(fact(sv, 'Deltagare')).toBe('22');
     expect(texts(sv)).toMatch(/^Deltagare, .*: 22\./);
+    expect(fact(await swedish.say('per enhet'), 'Nuorisotalo Kipinä')).toBe('10');
+    expect(texts(await swedish.say('och året innan?'))).toBe('Inga inlägg för november 2025.');
   });
 
-  it('asks back when the question leaves the period open', async () => {
-    expect(texts(await mentor.say('how many participants by unit?'))).toContain('For which period?');
+  it('asks back when the question leaves the period open, and takes the answer', async () => {
+    const asking = new ChatUser(app.url, undefined, 'en-GB');
+    expect(texts(await asking.say('how many participants by unit?'))).toContain('For which period?');
+    const answered = await asking.say('this month');
+    expect(fact(answered, 'Nuorisotalo Majakka')).toBe('12');
+    expect(fact(answered, 'Total')).toBe('22');
+  });
+
+  it('refines the last question with a follow-up', async () => {
+    await mentor.say('how many participants this month by unit');
+    const total = await mentor.say('in total');
+    expect(fact(total, 'Participants')).toBe('22');
+    expect(fact(total, 'Nuorisotalo Majakka')).toBeUndefined();
+    const yearBefore = await mentor.say('and the year before?');
+    expect(texts(yearBefore)).toMatch(/^Participants, November 2025: 0\./);
+    // A log after a question is a log again.
+    const card = await mentor.say('Drop-in at Kipinä today, 4 kids');
+    expect(fact(card, 'Unit')).toBe('Nuorisotalo Kipinä');
+    expect(texts(await mentor.press(card, 'cancel'))).toBe('OK, I discarded the log. Nothing was saved.');
   });
 
   it('shows a manager only the units they belong to', async () => {
