@@ -14,7 +14,7 @@ import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { createReportStore } from '../storage/report-store';
-import { understandFromConfig } from './understanding';
+import { reportInterpreterFromConfig, understandFromConfig } from './understanding';
 import { createJobScheduler, type JobScheduler } from './jobs';
 import { scheduledJobs } from './scheduled-jobs';
 import { ensureOrganisation } from '../storage/organisations';
@@ -71,6 +71,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
       reports: createReportStore(dataSource),
     },
     understand: understandFromConfig(config, logger),
+    interpretReportQuestion: reportInterpreterFromConfig(config, logger),
     logger,
     openSignup: config.LOGBOOK_OPEN_SIGNUP,
     defaultTimeZone: config.LOGBOOK_TIME_ZONE,

@@ -16,6 +16,7 @@ import { answerReportQuestion, type ReportInterpreter } from './reports/chat';
 import type { Incoming, Reply } from './messages';
 import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
+import { looksLikeQuestion } from './understanding/report-question';
 
 export interface CoreLogger {
   error(details: object, message: string): void;
@@ -202,6 +203,7 @@ export function createCore(deps: CoreDependencies): Core {
       catalogue: ctx.extract.catalogue,
       state: draft && isReporting(draft.state) ? draft.state : null,
       interpret: deps.interpretReportQuestion,
+      looksLikeQuestion,
     };
     const report = text ? await answerReportQuestion(text, reportCtx) : null;
     if (report) return { ...(report.state ? { draft: { save: report.state } } : {}), replies: report.replies };
