@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type restify from 'restify';
 import { createHttpServer } from '../adapters/http/server';
+import { createDownloads } from '../adapters/http/downloads';
 import { registerHealthRoute } from '../adapters/http/health';
 import { registerStaticPages } from '../adapters/http/static-pages';
 import { registerWebChat } from '../adapters/local/web-chat';
@@ -85,13 +86,15 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   const core = createAppCore(config, database, logger, createNotifier(database.dataSource, senders, logger));
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
+  const downloads = await createDownloads(database.dataSource, { secret: config.LOGBOOK_LINK_SECRET, publicBaseUrl: config.PUBLIC_BASE_URL });
+  downloads.register(server);
   registerStaticPages(server, {
     '/tab': 'adapters/tab/public/tab.html',
     '/privacy': 'adapters/http/public/privacy.html',
     '/terms': 'adapters/http/public/terms.html',
     ...(config.LOCAL_CHAT ? {} : { '/chat.css': 'adapters/local/public/chat.css' }),
   });
-  if (config.LOCAL_CHAT) registerWebChat(server, core, LOCAL_ORGANISATION);
+  if (config.LOCAL_CHAT) registerWebChat(server, core, LOCAL_ORGANISATION, downloads.publisher);
   const teams = createTeamsChannel(
     {
       appId: config.MicrosoftAppId,
@@ -99,6 +102,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
       appType: config.MicrosoftAppType,
       appTenantId: config.MicrosoftAppTenantId,
       slowReplyMs: config.TEAMS_SLOW_REPLY_MS,
+      downloads: downloads.publisher,
     },
     core,
     logger,

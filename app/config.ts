@@ -29,6 +29,8 @@ const schema = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs download links; unset, a random secret kept in the database is shared by every instance. */
+  LOGBOOK_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),

@@ -84,7 +84,7 @@ async function claimMessage(manager: EntityManager, scope: TurnScope, replies: R
   const claimed = await manager.query(
     `INSERT INTO processed_messages (organisation_id, channel, message_id, replies) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING message_id`,
-    [scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies)],
+    [scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies.map(withoutFiles))],
   );
   return claimed.length > 0;
 }
@@ -176,4 +176,9 @@ async function addReflection(manager: EntityManager, scope: TurnScope, reflectio
       WHERE organisation_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL`,
     [scope.organisationId, reflection.entryId, scope.memberId, reflection.question, reflection.answer],
   );
+}
+
+/** A redelivered message gets the replies' text and cards again; files (charts, exports) are not kept. */
+function withoutFiles({ attachments: _files, ...reply }: Reply): Reply {
+  return reply;
 }

@@ -5,6 +5,7 @@ import type { WorkForm } from '../bot/entry';
 import { DEFAULT_REQUIRED_FIELDS, type DirectoryStore, type Identity, type MemberInfo, type OrganisationInfo, type Role } from '../bot/ports';
 import type { OrganisationSettings } from './entities/organisation';
 import { createWorkspaceOrganisation } from './organisations';
+import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 
 interface OrganisationRow {
   id: string;
@@ -21,14 +22,6 @@ interface MemberRow {
   role: Role;
   locale: string | null;
 }
-
-/** Organisations are found by Teams tenant, Slack team, or (local channels) by name. */
-const ORGANISATION_BY_CHANNEL: Record<string, string> = {
-  teams: 'teams_tenant_id = $1',
-  slack: 'slack_team_id = $1',
-  local: 'name = $1',
-  terminal: 'name = $1',
-};
 
 const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.locale';
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { deleteExpiredDownloads } from './download-store';
 import type { OrganisationSettings } from './entities/organisation';
 import { rowCount } from './row-count';
 
@@ -21,6 +22,8 @@ export interface RetentionResult {
   organisations: OrganisationRetention[];
   processedMessagesDeleted: number;
   conversationReferencesDeleted: number;
+  /** Reply files (charts, exports) whose download links had expired. */
+  downloadsDeleted: number;
 }
 
 /** A whole number of days ≥ 1, or null for "keep notes". */
@@ -32,14 +35,15 @@ export function retentionDays(settings: OrganisationSettings | null | undefined)
 /**
  * The daily clean-up. For every organisation with settings.noteRetentionDays, notes of entries dated more
  * than that many days ago become null (also in entry snapshots kept by the audit log), with one audit event
- * per organisation that changed. Everywhere: handled-message replies older than 30 days and the
- * conversation references of removed members are deleted. Each organisation commits on its own.
+ * per organisation that changed. Everywhere: handled-message replies older than 30 days, the
+ * conversation references of removed members, and expired downloads are deleted. Each organisation
+ * commits on its own.
  */
 export async function runRetention(dataSource: DataSource): Promise<RetentionResult> {
   const organisations = await dataSource.query<{ id: string; name: string; time_zone: string; settings: OrganisationSettings }[]>(
     'SELECT id, name, time_zone, settings FROM organisations ORDER BY name',
   );
-  const result: RetentionResult = { organisations: [], processedMessagesDeleted: 0, conversationReferencesDeleted: 0 };
+  const result: RetentionResult = { organisations: [], processedMessagesDeleted: 0, conversationReferencesDeleted: 0, downloadsDeleted: 0 };
   for (const organisation of organisations) {
     await dataSource.transaction(async (manager) => {
       const days = retentionDays(organisation.settings);
@@ -89,6 +93,7 @@ export async function runRetention(dataSource: DataSource): Promise<RetentionRes
           [organisation.id],
         ),
       );
+      result.downloadsDeleted += await deleteExpiredDownloads(manager, organisation.id);
     });
   }
   return result;

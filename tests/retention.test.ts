@@ -100,6 +100,7 @@ describe(`retention run on ${engineName()}`, () => {
       ],
       processedMessagesDeleted: 2,
       conversationReferencesDeleted: 1,
+      downloadsDeleted: 0,
     });
 
     const database = await store.open();

@@ -17,10 +17,10 @@ export function createHttpServer({ logger, maxBodyBytes }: HttpServerOptions): r
     next();
   });
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    logger.info({ method: req.method, url: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });
   server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, url: req.url }, 'request failed');
+    if ((error.statusCode ?? 500) >= 500) logger.error({ err: error, url: req.getPath() }, 'request failed');
     callback();
   });
   return server;

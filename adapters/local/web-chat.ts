@@ -2,6 +2,9 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { registerStaticPages } from '../http/static-pages';
 import type { Core } from '../../bot/core';
+import type { Attachment, Reply } from '../../bot/messages';
+import type { DownloadPublisher } from '../http/downloads';
+import { replyAttachments } from '../reply-attachments';
 
 const LOCAL_USER = 'local-user';
 
@@ -14,8 +17,37 @@ const localMessage = z.object({
   messageId: z.string().min(1).max(200).nullable().default(null),
 });
 
-/** The local web chat: a page at / and its JSON endpoint, for trying the bot without Teams or Slack. */
-export function registerWebChat(server: restify.Server, core: Core, organisationName: string): void {
+/** A reply's file as the browser gets it: a signed download link, never the bytes. */
+export interface AttachmentLink {
+  kind: Attachment['kind'];
+  filename: string;
+  contentType: string;
+  description: string;
+  url: string;
+}
+
+export type BrowserReply = Omit<Reply, 'attachments'> & { attachments?: AttachmentLink[] };
+
+/**
+ * The local web chat: a page at / and its JSON endpoint, for trying the bot without Teams or Slack.
+ * Reply files are stored through `downloads` and sent as links; without it they are left out.
+ */
+export function registerWebChat(server: restify.Server, core: Core, organisationName: string, downloads?: DownloadPublisher): void {
+  /** Links are relative: they work wherever the page is opened, and the page's CSP allows only 'self'. */
+  async function forBrowser(reply: Reply): Promise<BrowserReply> {
+    const { attachments: _bytes, ...rest } = reply;
+    const attachments = replyAttachments(reply);
+    if (!attachments.length || !downloads) return rest;
+    const links: AttachmentLink[] = [];
+    for (const attachment of attachments) {
+      const url = await downloads.publish({ channel: 'local', tenant: organisationName }, attachment, { relative: true });
+      if (!url) continue;
+      const { kind, filename, contentType, description } = attachment;
+      links.push({ kind, filename, contentType, description, url });
+    }
+    return { ...rest, attachments: links };
+  }
+
   registerStaticPages(server, {
     '/': 'adapters/local/public/chat.html',
     '/chat.js': 'adapters/local/public/chat.js',
@@ -39,6 +71,6 @@ export function registerWebChat(server: restify.Server, core: Core, organisation
       actionData: message.actionData,
       messageId: message.messageId,
     });
-    res.send(200, { replies });
+    res.send(200, { replies: await Promise.all(replies.map(forBrowser)) });
   });
 }

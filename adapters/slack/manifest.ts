@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { projectRoot } from '../../app/paths';
 import { SLACK_ROUTES } from './slack-channel';
 
-export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read', 'users:read.email'] as const;
+export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read', 'users:read.email'] as const;
 export const SLACK_BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
 export class SlackManifestError extends Error {}

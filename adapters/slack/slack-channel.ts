@@ -4,6 +4,8 @@ import type { Logger } from '../../app/logger';
 import type { ProactiveSender } from '../../app/notifier';
 import type { Core } from '../../bot/core';
 import type { Reply } from '../../bot/messages';
+import { deliveryText } from '../phrases';
+import { replyAttachments } from '../reply-attachments';
 import { toSlackMessage } from './blocks';
 import { commandToJob, eventToJob, interactionToJob, type ReplyTarget, type SlackJob } from './payloads';
 import { createInMemoryQueue, type SlackJobHandler, type SlackWorkQueue } from './queue';
@@ -75,8 +77,42 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
     }
   }
 
-  async function deliver(target: ReplyTarget, reply: Reply): Promise<void> {
-    const message = toSlackMessage(reply);
+  /**
+   * Uploads the reply's files into the conversation (and thread) with files.uploadV2; returns a note for
+   * each that failed. `uploadTo` null: the reply is ephemeral in a shared channel, where a file cannot be.
+   */
+  async function uploadFiles(reply: Reply, uploadTo: { channel: string; threadTs: string | null } | null): Promise<string[]> {
+    const notes: string[] = [];
+    for (const file of replyAttachments(reply)) {
+      if (!uploadTo) {
+        log.info({ filename: file.filename }, 'a file cannot go with an ephemeral reply in a shared channel');
+        notes.push(deliveryText(reply.locale, 'attachmentOnlyInDirectMessage', { filename: file.filename }));
+        continue;
+      }
+      try {
+        const upload = {
+          filename: file.filename,
+          title: file.description,
+          ...(file.kind === 'image' ? { alt_text: file.description } : {}),
+          file: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+        };
+        await web.filesUploadV2(
+          uploadTo.threadTs
+            ? { ...upload, channel_id: uploadTo.channel, thread_ts: uploadTo.threadTs }
+            : { ...upload, channel_id: uploadTo.channel },
+        );
+      } catch (error) {
+        log.error({ err: error, filename: file.filename, channel: uploadTo.channel }, 'Slack file upload failed; the text goes without it');
+        notes.push(deliveryText(reply.locale, 'attachmentFailed', { filename: file.filename }));
+      }
+    }
+    return notes;
+  }
+
+  /** The files first, so a failed upload can be told in the text that follows. */
+  async function deliver(target: ReplyTarget, reply: Reply, uploadTo: { channel: string; threadTs: string | null } | null): Promise<void> {
+    const notes = await uploadFiles(reply, uploadTo);
+    const message = toSlackMessage(notes.length ? { ...reply, text: [reply.text, ...notes].filter(Boolean).join('\n\n') } : reply);
     if (target.kind === 'post') {
       await web.chat.postMessage({ channel: target.channel, ...message, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
       return;
@@ -103,7 +139,14 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
       user: { ...incoming.user, name: incoming.user.name ?? info.name, email: incoming.user.email ?? info.email },
       mentions,
     });
-    for (const reply of replies) await deliver(job.target, reply);
+    // A slash command answers ephemerally; its files go only where the conversation is the user's own DM.
+    const uploadTo =
+      job.target.kind === 'post'
+        ? { channel: job.target.channel, threadTs: job.target.threadTs }
+        : incoming.conversation.kind === 'personal'
+          ? { channel: incoming.conversation.id, threadTs: null }
+          : null;
+    for (const reply of replies) await deliver(job.target, reply, uploadTo);
   }
 
   const queue = (
@@ -216,7 +259,8 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
       // Direct-message channel ids start with D; a channel where the bot was @mentioned is not private.
       isPrivate: (address) => typeof address.channel === 'string' && address.channel.startsWith('D'),
       async send(address, replies) {
-        for (const reply of replies) await deliver({ kind: 'post', channel: String(address.channel), threadTs: null }, reply);
+        const channel = String(address.channel);
+        for (const reply of replies) await deliver({ kind: 'post', channel, threadTs: null }, reply, { channel, threadTs: null });
       },
     },
   };

@@ -13,7 +13,9 @@ import type { Core } from '../../bot/core';
 import { t } from '../../bot/i18n';
 import { parseLocale } from '../../bot/locale';
 import type { Reply } from '../../bot/messages';
+import type { DownloadPublisher } from '../http/downloads';
 import { toIncoming } from './activity';
+import { renderTeamsFiles } from './attachments';
 import { toActivity } from './cards';
 
 export interface TeamsOptions {
@@ -23,6 +25,8 @@ export interface TeamsOptions {
   appTenantId?: string;
   /** A turn slower than this answers "working on it" and sends the result proactively. */
   slowReplyMs: number;
+  /** Stores reply files behind signed links; without it images go inline and files are not offered. */
+  downloads?: DownloadPublisher;
 }
 
 export interface TeamsChannel {
@@ -51,8 +55,13 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
     await context.sendActivity(t(locale, 'unavailable')).catch(() => undefined);
   };
 
-  async function send(context: TurnContext, replies: Reply[]): Promise<void> {
-    if (replies.length) await context.sendActivities(replies.map(toActivity));
+  /** Sends the replies with their files; `tenant` is the Teams tenant whose organisation keeps the files. */
+  async function send(context: TurnContext, replies: Reply[], tenant: string | null): Promise<void> {
+    if (!replies.length) return;
+    const activities = await Promise.all(
+      replies.map(async (reply) => toActivity(reply, await renderTeamsFiles(reply, tenant, options.downloads, logger))),
+    );
+    await context.sendActivities(activities);
   }
 
   /** Card actions arrive as invokes, which need an invoke response. */
@@ -64,9 +73,9 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
     });
   }
 
-  function deliverLater(reference: Partial<ConversationReference>, pending: Promise<Reply[]>): void {
+  function deliverLater(reference: Partial<ConversationReference>, tenant: string, pending: Promise<Reply[]>): void {
     const delivery = pending
-      .then((replies) => adapter.continueConversationAsync(appId, reference, (context) => send(context, replies)))
+      .then((replies) => adapter.continueConversationAsync(appId, reference, (context) => send(context, replies, tenant)))
       .catch((error: unknown) => logger.error({ err: error, conversation: reference.conversation?.id }, 'proactive Teams reply failed'))
       .finally(() => inFlight.delete(delivery));
     inFlight.add(delivery);
@@ -94,14 +103,14 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
     const replies = await Promise.race([pending, slow]);
     clearTimeout(timer);
     if (replies) {
-      await send(context, replies);
+      await send(context, replies, incoming.tenant);
       return answerInvoke(context, replies[0]?.text ?? '');
     }
     const locale = parseLocale(incoming.locale) ?? 'en';
     const working = t(locale, 'workingOnIt');
     await context.sendActivity(toActivity({ text: working, locale }));
     await answerInvoke(context, working);
-    deliverLater(TurnContext.getConversationReference(context.activity), pending);
+    deliverLater(TurnContext.getConversationReference(context.activity), incoming.tenant, pending);
   }
 
   return {
@@ -116,10 +125,13 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
     sender: {
       isPrivate: (address) => (address as Partial<ConversationReference>).conversation?.conversationType === 'personal',
       async send(address, replies) {
+        const reference = address as Partial<ConversationReference>;
+        // Teams puts the tenant on the conversation of every saved reference.
+        const tenant = reference.conversation?.tenantId ?? null;
         // A failure inside the turn would go to onTurnError and be swallowed; keep it to throw here.
         let failure: unknown = null;
-        await adapter.continueConversationAsync(appId, address as Partial<ConversationReference>, async (context) => {
-          await send(context, replies).catch((error: unknown) => (failure = error ?? new Error('Teams send failed')));
+        await adapter.continueConversationAsync(appId, reference, async (context) => {
+          await send(context, replies, tenant).catch((error: unknown) => (failure = error ?? new Error('Teams send failed')));
         });
         if (failure) throw failure;
       },

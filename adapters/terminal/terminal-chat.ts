@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { Card, Reply } from '../../bot/messages';
+import { deliveryText } from '../phrases';
+import { replyAttachments } from '../reply-attachments';
+import { saveAttachment } from './save-attachment';
 
 export type Send = (text: string, actionData: Record<string, unknown> | null) => Promise<Reply[]>;
 
@@ -10,8 +13,22 @@ export function renderCard(card: Card): string {
   return [`┌ ${card.title}`, ...facts, buttons ? `  ${buttons}` : ''].filter(Boolean).join('\n');
 }
 
-/** A chat in the terminal: each line goes to the core; a number picks a button of the last card. */
-export async function runTerminalChat(send: Send, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export interface TerminalChatOptions {
+  /** Where reply files are written; the current directory by default. */
+  downloadDir?: string;
+}
+
+/**
+ * A chat in the terminal: each line goes to the core; a number picks a button of the last card.
+ * Reply files are written into the download folder, and their paths printed.
+ */
+export async function runTerminalChat(
+  send: Send,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  options: TerminalChatOptions = {},
+): Promise<void> {
+  const downloadDir = options.downloadDir ?? process.cwd();
   const lines = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
   let buttons: Card['buttons'] = [];
   output.write('Logbook chat. Type "help" to start, Ctrl+D to quit.\n');
@@ -26,6 +43,14 @@ export async function runTerminalChat(send: Send, input: NodeJS.ReadableStream, 
         if (reply.card) {
           output.write(`${renderCard(reply.card)}\n`);
           buttons = reply.card.buttons;
+        }
+        for (const file of replyAttachments(reply)) {
+          try {
+            const path = await saveAttachment(downloadDir, file);
+            output.write(`${deliveryText(reply.locale, 'attachmentSaved', { description: file.description, path })}\n`);
+          } catch {
+            output.write(`${deliveryText(reply.locale, 'attachmentFailed', { filename: file.filename })}\n`);
+          }
         }
       }
       output.write('\n');

@@ -2,6 +2,7 @@ import type { RunningApp } from '../../app/app';
 import { engineName } from '../support/database';
 import { startTestApp } from '../support/app';
 import { ChatUser, fact, texts } from '../support/local-chat';
+import { decodePng } from '../support/png';
 import { localMember, snapshot } from '../support/members';
 
 /** Report questions in chat, end to end over the local web chat, on the real app and database. */
@@ -37,6 +38,12 @@ describe(`report questions in chat on ${engineName()}`, () => {
     expect(fact(replies, 'Total')).toBe('22');
     expect(texts(replies)).toMatch(/Nuorisotalo Majakka 12, Nuorisotalo Kipinä 10\. In total 22\./);
     expect(texts(replies)).toContain('school and exams');
+    // The chart comes as a link to a PNG with the title as its alt text.
+    const [chart] = (replies[0] as unknown as { attachments: { kind: string; url: string; description: string }[] }).attachments;
+    expect(chart).toMatchObject({ kind: 'image', description: replies[0].card?.title });
+    const image = await fetch(new URL(chart.url, app.url));
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(decodePng(Buffer.from(await image.arrayBuffer())).width).toBeGreaterThan(300);
     // A question is no log: nothing is drafted or saved; only the question is kept for a follow-up.
     expect(await query("SELECT state->>'kind' AS kind FROM drafts")).toEqual([{ kind: 'reporting' }]);
     expect(await query('SELECT * FROM entries')).toHaveLength(3);

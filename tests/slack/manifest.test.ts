@@ -13,7 +13,7 @@ describe('Slack app manifest', () => {
     };
     expect(manifest.display_information.name).toBe('Logbook');
     expect(manifest.features.bot_user.display_name).toBe('Logbook');
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read', 'users:read.email']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'users:read', 'users:read.email']);
     expect(manifest.settings.event_subscriptions).toEqual({ request_url: 'https://logbook.example.org/slack/events', bot_events: ['app_mention', 'message.im'] });
     expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/logbook', url: 'https://logbook.example.org/slack/commands' })]);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://logbook.example.org/slack/interactions' });

@@ -46,6 +46,33 @@
     item.appendChild(box);
   }
 
+  // Reply files arrive as signed links: images are shown with their description as alt text, files are download links.
+  function renderAttachments(item, attachments) {
+    for (const attachment of attachments) {
+      if (attachment.kind === 'image') {
+        const figure = document.createElement('figure');
+        figure.className = 'attachment';
+        const image = document.createElement('img');
+        image.src = attachment.url;
+        image.alt = attachment.description;
+        image.loading = 'lazy';
+        figure.appendChild(image);
+        item.appendChild(figure);
+        continue;
+      }
+      const link = document.createElement('a');
+      link.className = 'attachment file';
+      link.href = attachment.url;
+      link.download = attachment.filename;
+      link.textContent = attachment.description;
+      const name = document.createElement('span');
+      name.className = 'filename';
+      name.textContent = ' (' + attachment.filename + ')';
+      link.appendChild(name);
+      item.appendChild(link);
+    }
+  }
+
   async function send(text, actionData, shown) {
     add('user', shown || text);
     try {
@@ -59,6 +86,7 @@
       for (const reply of body.replies) {
         const item = add('bot', reply.text);
         if (reply.card) renderCard(item, reply.card);
+        if (reply.attachments) renderAttachments(item, reply.attachments);
       }
     } catch {
       add('bot', 'The server did not answer. Is it running?');
