@@ -15,6 +15,7 @@ import { createConversationStore } from '../storage/conversation-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { createReportStore } from '../storage/report-store';
+import { createScheduleStore } from '../storage/schedule-store';
 import { reportInterpreterFromConfig, understandFromConfig } from './understanding';
 import { createJobScheduler, type JobScheduler } from './jobs';
 import { scheduledJobs } from './scheduled-jobs';
@@ -70,6 +71,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
       conversations: createConversationStore(dataSource),
       admin: createAdminStore(dataSource),
       reports: createReportStore(dataSource),
+      schedules: createScheduleStore(dataSource),
     },
     understand: understandFromConfig(config, logger),
     interpretReportQuestion: reportInterpreterFromConfig(config, logger),
@@ -83,7 +85,8 @@ export function createAppCore(config: Config, database: Database, logger: Logger
 export async function startApp(config: Config, logger: Logger, database: Database): Promise<RunningApp> {
   // Proactive messages go out through the channels, which are created after the core.
   const senders = new Map<string, ProactiveSender>();
-  const core = createAppCore(config, database, logger, createNotifier(database.dataSource, senders, logger));
+  const notifier = createNotifier(database.dataSource, senders, logger);
+  const core = createAppCore(config, database, logger, notifier);
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
   const downloads = await createDownloads(database.dataSource, { secret: config.LOGBOOK_LINK_SECRET, publicBaseUrl: config.PUBLIC_BASE_URL });
@@ -130,7 +133,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
   // The Slack queue (pg-boss) must run before requests can be acknowledged.
   await slack?.start();
-  const jobs = createJobScheduler(database.dataSource, logger, scheduledJobs(database.dataSource, logger), { timeZone: config.LOGBOOK_TIME_ZONE });
+  const jobs = createJobScheduler(database.dataSource, logger, scheduledJobs(database.dataSource, logger, notifier), { timeZone: config.LOGBOOK_TIME_ZONE });
   try {
     await jobs.start();
     await listen(server, config.PORT, config.HOST);

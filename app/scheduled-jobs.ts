@@ -1,12 +1,16 @@
 import type { DataSource } from 'typeorm';
+import type { Notifier } from '../bot/ports';
 import { runRetention } from '../storage/retention';
 import type { ScheduledJob } from './jobs';
 import type { Logger } from './logger';
+import { createScheduleRunner } from './schedule-runner';
 
 export const RETENTION_JOB = 'logbook-retention';
+export const SCHEDULES_JOB = 'logbook-schedules';
 
 /** The service's cron jobs, run by app/jobs.ts (times in LOGBOOK_TIME_ZONE). */
-export function scheduledJobs(dataSource: DataSource, logger: Logger): ScheduledJob[] {
+export function scheduledJobs(dataSource: DataSource, logger: Logger, notifier: Notifier): ScheduledJob[] {
+  const schedules = createScheduleRunner({ dataSource, notifier, logger });
   return [
     {
       name: RETENTION_JOB,
@@ -22,6 +26,15 @@ export function scheduledJobs(dataSource: DataSource, logger: Logger): Scheduled
           },
           'retention done',
         );
+      },
+    },
+    {
+      // Weekly digests and log reminders, each in its member's organisation's time zone.
+      name: SCHEDULES_JOB,
+      cron: '*/5 * * * *',
+      async run() {
+        const summary = await schedules.run();
+        if (summary.digestsSent || summary.remindersSent || summary.undeliverable || summary.failed) logger.info(summary, 'scheduled messages done');
       },
     },
   ];

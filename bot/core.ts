@@ -13,6 +13,10 @@ import { entryLine } from './logging/format';
 import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
 import { answerReportQuestion, type ReportInterpreter } from './reports/chat';
+import { answerExportRequest } from './reports/export-chat';
+import { answerGoalsQuestion } from './reports/goals-chat';
+import { parseScheduleCommand } from './schedules/commands';
+import { handleScheduleCommand } from './schedules/handle';
 import type { Incoming, Reply } from './messages';
 import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
 import { todayIn } from './time';
@@ -54,7 +58,7 @@ const TURN_ATTEMPTS = 3;
 type Decision = Omit<TurnEffects, 'readDraft'>;
 
 export function createCore(deps: CoreDependencies): Core {
-  const { directory, entries, conversations, admin, reports } = deps.stores;
+  const { directory, entries, conversations, admin, reports, schedules } = deps.stores;
   const now = deps.now ?? (() => new Date());
   const background = new Set<Promise<void>>();
 
@@ -159,7 +163,8 @@ export function createCore(deps: CoreDependencies): Core {
     const text = incoming.text.trim();
     const command = button ? null : parseCommand(text);
     const adminCommand = button || command ? null : parseAdminCommand(text, incoming.mentions ?? []);
-    const kind = command?.kind ?? adminCommand?.kind ?? 'log';
+    const scheduleCommand = button || command || adminCommand ? null : parseScheduleCommand(text);
+    const kind = command?.kind ?? adminCommand?.kind ?? scheduleCommand?.kind ?? 'log';
     // The role is checked for every command before anything is read or changed.
     if (!isAllowed(member.role, kind)) return { replies: [reply(locale, t(locale, refusalKey(kind)))] };
     const reflecting = draft && isReflecting(draft.state) ? draft.state : null;
@@ -183,6 +188,7 @@ export function createCore(deps: CoreDependencies): Core {
       }
     }
     if (adminCommand) return handleAdminCommand(adminCommand, adminCtx, draft?.state ?? null);
+    if (scheduleCommand) return handleScheduleCommand(scheduleCommand, { schedules, organisation, member, locale, now: now() });
     const questions = questionsIn(organisation.reflectionQuestions, locale, organisation.defaultLocale);
     if (reflecting) {
       if (button) return { replies: [repeatQuestion(reflecting, locale)] };
@@ -205,6 +211,11 @@ export function createCore(deps: CoreDependencies): Core {
       interpret: deps.interpretReportQuestion,
       looksLikeQuestion,
     };
+    // Exports and goals before report questions: "export March" is no follow-up that changes the period.
+    const exported = text ? await answerExportRequest(text, reportCtx) : null;
+    if (exported) return { replies: exported };
+    const goals = text ? await answerGoalsQuestion(text, reportCtx) : null;
+    if (goals) return { replies: goals };
     const report = text ? await answerReportQuestion(text, reportCtx) : null;
     if (report) return { ...(report.state ? { draft: { save: report.state } } : {}), replies: report.replies };
     const origin = incoming.messageId ?? randomUUID();
@@ -276,9 +287,12 @@ function toDecision(outcome: ReflectionOutcome, incoming: Incoming, origin: stri
   };
 }
 
-/** Help for everyone; a mentor's help lists the mentor commands too. */
+/** Help for everyone; managers' and mentors' help adds the digest, a mentor's the mentor commands. */
 function helpFor(role: Role, locale: Locale): string {
-  return role === 'mentor' ? `${t(locale, 'help')}\n\n${t(locale, 'helpMentor')}` : t(locale, 'help');
+  const parts = [t(locale, 'help'), t(locale, 'helpReminders')];
+  if (role !== 'worker') parts.push(t(locale, 'helpDigest'));
+  if (role === 'mentor') parts.push('', t(locale, 'helpMentor'));
+  return parts.join('\n');
 }
 
 /** Drafts belong to one conversation (and thread), so a dialog stays where it started. */

@@ -1,4 +1,7 @@
 import { ADMIN_PHRASES } from './admin/phrases';
+import { GOAL_PHRASES } from './admin/goal-phrases';
+import { EXPORT_PHRASES } from './reports/export-phrases';
+import { SCHEDULE_PHRASES } from './schedules/phrases';
 import type { Locale } from './locale';
 
 type Phrase = Record<Locale, string>;
@@ -6,6 +9,9 @@ type Phrase = Record<Locale, string>;
 /** Every reply the bot sends, in Finnish, Swedish and English. `{name}` marks a parameter. */
 export const PHRASES = {
   ...ADMIN_PHRASES,
+  ...GOAL_PHRASES,
+  ...EXPORT_PHRASES,
+  ...SCHEDULE_PHRASES,
   help: {
     en: 'Hi! I am Logbook. After a session, tell me what happened in one message, for example "drop-in tonight, 14 kids, 8 girls, talked about exams and vaping". I will ask for anything missing and save it when you confirm.\nCommands: help, my entries, undo, language fi|sv|en.',
     fi: 'Hei! Olen Logbook. Kerro kohtaamisen jälkeen yhdellä viestillä, mitä tapahtui, esimerkiksi "avoin ilta tänään, 14 nuorta, 8 tyttöä, puhuttiin kokeista ja vapettamisesta". Kysyn puuttuvat tiedot ja tallennan, kun vahvistat.\nKomennot: apua, omat merkinnät, peru viimeisin, kieli fi|sv|en.',

@@ -4,9 +4,11 @@ import type { ConversationState } from './conversation-state';
 import type { Reply } from './messages';
 import type { Catalogue } from './nlu/catalogue';
 import type { ReportCatalogue } from './reports/question';
-import type { ReportQuery } from '../reports/query';
+import type { Metric, Period, ReportQuery } from '../reports/query';
 import type { ReportResult } from '../reports/run';
 import type { NoteRow } from '../reports/summary';
+import type { Goal, GoalSelector, GoalSpec } from '../reports/goal';
+import type { GoalProgress } from '../reports/goals';
 
 /** The core's view of storage: implemented in storage/, so no SQL lives in bot/. */
 
@@ -131,6 +133,7 @@ export interface Stores {
   conversations: ConversationStore;
   admin: AdminStore;
   reports: ReportStore;
+  schedules: ScheduleStore;
 }
 
 /** The units a report may read: null means all of the organisation's. */
@@ -147,6 +150,38 @@ export interface ReportStore {
   run(organisationId: string, scope: ReportUnitScope, query: ReportQuery, options: { asOf: string; locale: Locale }): Promise<ReportResult>;
   /** Notes and themes of the query's period, for the summary paragraph. */
   notes(organisationId: string, scope: ReportUnitScope, query: ReportQuery, asOf: string): Promise<NoteRow[]>;
+  /** How far each goal is met over the period (cut at asOf), within the scope; `only.metrics` keeps those metrics' goals. */
+  goals(organisationId: string, scope: ReportUnitScope, period: Period, asOf: string, only?: { metrics?: Metric[] }): Promise<GoalProgress[]>;
+  /**
+   * The period's entries within the scope (and the named units, when any), as a file with the CLI export's
+   * columns; soft-deleted entries left out. Throws ExportTooLargeError above the store's row limit.
+   */
+  exportEntries(organisationId: string, scope: ReportUnitScope, filters: ExportFilters, format: ExportFileFormat): Promise<ExportedFile>;
+}
+
+export type ExportFileFormat = 'csv' | 'xlsx';
+
+export interface ExportFilters {
+  period: Period;
+  /** Only these units; empty for every unit of the scope. */
+  unitIds: string[];
+}
+
+export interface ExportedFile {
+  data: Uint8Array;
+  /** Entries in the file. */
+  count: number;
+}
+
+/** An export with more entries than a chat reply may carry: the command line export is the way then. */
+export class ExportTooLargeError extends Error {
+  constructor(
+    readonly count: number,
+    readonly limit: number,
+  ) {
+    super(`export of ${count} entries exceeds the limit of ${limit}`);
+    this.name = 'ExportTooLargeError';
+  }
 }
 
 /*
@@ -261,6 +296,19 @@ export interface AdminStore {
   /** The latest audit events, newest first. */
   recentAudit(organisationId: string, limit: number): Promise<AuditLine[]>;
   requests: MembershipRequests;
+  goals: GoalAdmin;
+}
+
+/** What setting a goal did; `previous` is the goal it replaced. */
+export type GoalChange = { status: 'added' | 'updated' | 'unchanged'; goal: Goal; previous: Goal | null } | { status: 'unknownUnit' };
+
+/** The organisation's goals (audit events 'goal.add', 'goal.update', 'goal.remove'). */
+export interface GoalAdmin {
+  list(organisationId: string): Promise<Goal[]>;
+  /** Adds the goal, or changes the one of the same unit, metric and per; the unit by its exact name. */
+  set(organisationId: string, actorId: string, goal: GoalSpec): Promise<GoalChange>;
+  /** Removes the goals the selector names: every per of the metric when per is null. */
+  remove(organisationId: string, actorId: string, selector: GoalSelector): Promise<{ status: 'done' | 'notFound' | 'unknownUnit'; removed: Goal[] }>;
 }
 
 /** Strangers who wrote in a known organisation, so its mentors can add them (audit events 'member.requested'). */
@@ -276,4 +324,53 @@ export interface MembershipRequests {
 /** Proactive messages: sends replies to a member's saved conversation; false when there is none to write to. */
 export interface Notifier {
   notify(organisationId: string, memberId: string, replies: Reply[]): Promise<boolean>;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** From start to end ("HH:MM", in the organisation's time zone); start after end spans midnight. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+/** A manager's or mentor's weekly digest, at a weekday and time ("HH:MM") in the organisation's time zone. */
+export interface DigestSchedule {
+  weekday: Weekday;
+  time: string;
+  enabled: boolean;
+  /** When it was last set: a slot that passed before then is not sent. */
+  setAt: Date | null;
+}
+
+/** A worker's opt-in reminder to log, `afterHours` after their usual sessions. */
+export interface ReminderSchedule {
+  /** Session start times ("HH:MM", organisation's time zone). */
+  times: string[];
+  /** The sessions' weekdays; empty means every day. */
+  weekdays: Weekday[];
+  afterHours: number;
+  setAt: Date | null;
+  snoozedUntil: Date | null;
+  stopped: boolean;
+}
+
+export interface MemberSchedules {
+  digest: DigestSchedule | null;
+  /** Null until the member asks for reminders. */
+  reminder: ReminderSchedule | null;
+  quietHours: QuietHours | null;
+}
+
+/** A member's own digest and reminder settings; `at` is the time of the change (the core's clock). */
+export interface ScheduleStore {
+  get(organisationId: string, memberId: string): Promise<MemberSchedules>;
+  /** Sets the digest's day and time and turns it on; null turns it off. */
+  setDigest(organisationId: string, memberId: string, digest: { weekday: Weekday; time: string } | null, at: Date): Promise<void>;
+  /** Opts in (again): clears a stop and a snooze. */
+  setReminder(organisationId: string, memberId: string, reminder: { times: string[]; weekdays: Weekday[]; afterHours: number }, at: Date): Promise<void>;
+  setQuietHours(organisationId: string, memberId: string, quietHours: QuietHours | null, at: Date): Promise<void>;
+  snoozeReminders(organisationId: string, memberId: string, until: Date, at: Date): Promise<void>;
+  stopReminders(organisationId: string, memberId: string, at: Date): Promise<void>;
 }

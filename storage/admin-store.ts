@@ -15,6 +15,7 @@ import {
   type SettingChange,
 } from '../bot/ports';
 import type { OrganisationSettings } from './entities/organisation';
+import { createGoalAdmin } from './goal-store';
 import { createMembershipRequests } from './membership-requests';
 
 /** Rolls a change's transaction back and answers with this status instead. */
@@ -421,6 +422,7 @@ export function createAdminStore(dataSource: DataSource): AdminStore {
     },
 
     requests: createMembershipRequests(dataSource),
+    goals: createGoalAdmin(dataSource),
 
     async recentAudit(organisationId, limit) {
       const rows = await dataSource.query<

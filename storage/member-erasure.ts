@@ -18,6 +18,8 @@ export interface ErasureReport {
   /** Drafts of others that mentioned the member, rewritten. */
   otherDraftsScrubbed: number;
   deploymentAdmins: number;
+  /** The member's digest and reminder settings and their send log. */
+  schedules: number;
   /** Finished pg-boss jobs whose data mentioned the member. */
   queueJobs: number;
   /** The member's own entries, kept and now anonymous. */
@@ -65,6 +67,7 @@ export async function eraseMember(dataSource: DataSource, organisationId: string
       entriesScrubbed: 0,
       otherDraftsScrubbed: 0,
       deploymentAdmins: 0,
+      schedules: 0,
       queueJobs: 0,
       entriesKept: 0,
       residue: [],
@@ -75,6 +78,9 @@ export async function eraseMember(dataSource: DataSource, organisationId: string
     const ids = [organisationId, memberId];
     report.channelIdentities = await remove(manager, 'DELETE FROM channel_identities WHERE organisation_id = $1 AND member_id = $2', ids);
     report.drafts = await remove(manager, 'DELETE FROM drafts WHERE organisation_id = $1 AND member_id = $2', ids);
+    report.schedules =
+      (await remove(manager, 'DELETE FROM member_schedules WHERE organisation_id = $1 AND member_id = $2', ids)) +
+      (await remove(manager, 'DELETE FROM scheduled_sends WHERE organisation_id = $1 AND member_id = $2', ids));
     report.conversationReferences = await remove(
       manager,
       `DELETE FROM conversation_references WHERE organisation_id = $1

@@ -35,6 +35,8 @@ export interface MemberExport {
   /** Where they acted or were the target; notes inside the values are left out. */
   auditEvents: { id: string; as: ('actor' | 'target')[]; action: string; targetType: string; targetId: string | null; before: unknown; after: unknown; createdAt: Date }[];
   deploymentAdmin: { channel: string; userId: string; createdAt: Date }[];
+  /** Digest and reminder settings, as stored. */
+  schedules: Record<string, unknown> | null;
 }
 
 /** Null when there is no such member. */
@@ -43,7 +45,7 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
   if (!staff) return null;
   const org = staff.organisationId;
   const query = <T>(sql: string, params: unknown[] = [org, memberId]) => dataSource.query<T[]>(sql, params);
-  const [[organisation], [member], identities, entries, drafts, references, events] = await Promise.all([
+  const [[organisation], [member], identities, entries, drafts, references, events, schedules] = await Promise.all([
     query<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE id = $1', [org]),
     query<{ locale: string | null }>('SELECT locale FROM members WHERE organisation_id = $1 AND id = $2'),
     query<{ channel: string; tenant_id: string; user_id: string; created_at: Date }>(
@@ -64,6 +66,11 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
       `SELECT id, actor_id, target_id, action, target_type, before, after, created_at FROM audit_events
         WHERE organisation_id = $1 AND (actor_id = $2 OR target_id = $3) ORDER BY created_at, id`,
       [org, memberId, memberId],
+    ),
+    query<Record<string, unknown>>(
+      `SELECT digest_weekday, digest_time, digest_enabled, reminder_times, reminder_weekdays, reminder_after_hours,
+              reminder_snoozed_until, reminder_stopped_at, quiet_start, quiet_end, updated_at
+         FROM member_schedules WHERE organisation_id = $1 AND member_id = $2`,
     ),
   ]);
   const identityPairs = identities.filter((i) => i.channel === 'teams' || i.channel === 'slack');
@@ -106,5 +113,6 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
       createdAt: e.created_at,
     })),
     deploymentAdmin: admins.map((a) => ({ channel: a.channel, userId: a.user_id, createdAt: a.created_at })),
+    schedules: schedules[0] ?? null,
   };
 }

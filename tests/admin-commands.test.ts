@@ -143,6 +143,21 @@ const CASES: Record<AdminCommand['kind'], Case[]> = {
     ['sv', 'logg', { kind: 'audit' }],
     ['sv', 'händelser', { kind: 'audit' }],
   ],
+  setGoal: [
+    ['en', 'goal girls share at least 40%', { kind: 'setGoal', metric: 'girlsShare', unit: null, comparator: 'atLeast', target: 40, percent: true, per: null }],
+    ['fi', 'tavoite kävijät 300 kuukaudessa', { kind: 'setGoal', metric: 'participants', unit: null, comparator: 'atLeast', target: 300, percent: false, per: 'month' }],
+    ['sv', 'mål Kallio nya högst 5 per vecka', { kind: 'setGoal', metric: 'new', unit: 'Kallio', comparator: 'atMost', target: 5, percent: false, per: 'week' }],
+  ],
+  removeGoal: [
+    ['en', 'remove goal girls share', { kind: 'removeGoal', metric: 'girlsShare', unit: null, per: null }],
+    ['fi', 'poista tavoite Kallio uudet', { kind: 'removeGoal', metric: 'new', unit: 'Kallio', per: null }],
+    ['sv', 'ta bort mål tjejandel', { kind: 'removeGoal', metric: 'girlsShare', unit: null, per: null }],
+  ],
+  listGoals: [
+    ['en', 'goals', { kind: 'listGoals' }],
+    ['fi', 'tavoitteet', { kind: 'listGoals' }],
+    ['sv', 'mål', { kind: 'listGoals' }],
+  ],
 };
 
 describe('mentor commands', () => {
@@ -184,7 +199,8 @@ describe('mentor commands', () => {
 
 describe('permissions', () => {
   it('has one row per command kind, mentor commands for mentors only', () => {
-    for (const kind of Object.keys(CASES)) expect(PERMISSIONS[kind as keyof typeof PERMISSIONS]).toEqual(['mentor']);
+    for (const kind of Object.keys(CASES).filter((kind) => kind !== 'listGoals')) expect(PERMISSIONS[kind as keyof typeof PERMISSIONS]).toEqual(['mentor']);
+    expect(PERMISSIONS.listGoals).toEqual(['manager', 'mentor']);
     for (const kind of ['help', 'language', 'log', 'undo', 'myEntries'] as const) {
       expect(['worker', 'manager', 'mentor'].every((role) => isAllowed(role as 'worker', kind))).toBe(true);
     }

@@ -107,6 +107,15 @@ async function seed(app: RunningApp, connector: FakeConnector): Promise<Seeded> 
     [organisation.id, colleague.id, JSON.stringify({ user: { id: user.id, name: NAME, aadObjectId: user.aadObjectId }, conversation: { id: '19:group@thread.v2' } })],
   );
   await ds.query(`INSERT INTO deployment_admins (channel, user_id) VALUES ('slack', $1), ('teams', 'someone-else')`, [SLACK_ID]);
+  // A weekly digest, once sent.
+  await ds.query(
+    `INSERT INTO member_schedules (organisation_id, member_id, digest_weekday, digest_time, digest_enabled) VALUES ($1, $2, 1, '08:00', true)`,
+    [organisation.id, member.id],
+  );
+  await ds.query(
+    `INSERT INTO scheduled_sends (organisation_id, member_id, kind, period_key, status, claimed_at, sent_at) VALUES ($1, $2, 'digest', '2026-W47', 'sent', now(), now())`,
+    [organisation.id, member.id],
+  );
   return { organisationId: organisation.id, memberId: member.id, colleagueId: colleague.id, user };
 }
 
@@ -203,6 +212,7 @@ describe(`member commands on ${engineName()}`, () => {
       ]),
     );
     expect(data.deploymentAdmin).toEqual([{ channel: 'slack', userId: SLACK_ID, createdAt: expect.any(String) }]);
+    expect(data.schedules).toMatchObject({ digest_weekday: 1, digest_enabled: true });
     // The notes are about young people, not about the member: not even inside the audit snapshot.
     expect(result.stdout).not.toContain(NOTE);
   });
@@ -249,6 +259,7 @@ describe(`member commands on ${engineName()}`, () => {
       expect(result.stdout).toMatch(/^Erased member [0-9a-f-]{36} of "Erasure youth services"\./);
       expect(result.stdout).toContain('2 channel identities');
       expect(result.stdout).toContain('Kept, anonymised: 4 entries');
+      expect(result.stdout).toContain('2 digest or reminder records');
       for (const needle of needles) expect(result.stdout.toLowerCase()).not.toContain(needle.toLowerCase());
     });
 

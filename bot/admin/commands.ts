@@ -1,5 +1,8 @@
 import type { Locale } from '../locale';
 import type { CatalogueKind, Role } from '../ports';
+import type { GoalComparator, GoalPer } from '../../reports/goal';
+import type { Metric } from '../../reports/query';
+import { parseGoalCommand } from './goal-commands';
 
 /** A colleague named in a command: @mentioned, by email, or by (part of) their name. */
 export type MemberRef = { mention: { userId: string; name: string | null } } | { email: string } | { name: string };
@@ -28,7 +31,11 @@ export type AdminCommand =
   | { kind: 'setDefaultLocale'; locale: Locale }
   | { kind: 'setNoteRetention'; days: number | null }
   | { kind: 'showSettings' }
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  /** A goal as written: `target` in per cent for shares; null fields were not readable (the handler explains). */
+  | { kind: 'setGoal'; metric: Metric | null; unit: string | null; comparator: GoalComparator; target: number | null; percent: boolean; per: GoalPer | null }
+  | { kind: 'removeGoal'; metric: Metric | null; unit: string | null; per: GoalPer | null }
+  | { kind: 'listGoals' };
 
 export type AdminCommandKind = AdminCommand['kind'];
 
@@ -83,6 +90,8 @@ const fixed = (command: AdminCommand): Rule['build'] => () => command;
 export function parseAdminCommand(text: string, mentions: Mention[] = []): AdminCommand | null {
   const cleaned = clean(text);
   if (!cleaned || cleaned.length > 2000) return null;
+  const goal = parseGoalCommand(cleaned);
+  if (goal) return goal;
   for (const { re, lang, build } of RULES) {
     const match = re.exec(cleaned);
     if (!match) continue;

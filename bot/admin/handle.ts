@@ -5,6 +5,7 @@ import type { Reply } from '../messages';
 import { normalise, parseWorkFormAnswer } from '../nlu';
 import type { AdminStore, CatalogueKind, ChangeStatus, MemberInfo, MemberListing, MemberQuery, OrganisationInfo, Role } from '../ports';
 import type { AdminCommand, MemberRef } from './commands';
+import { handleGoalCommand } from './goal-handle';
 import { auditLines, catalogueLines, fieldLabel, itemName, languageName, memberLine, memberName, REQUIRABLE_FIELDS, roleLabel } from './format';
 import { answerOf, askConfirmation, restore, type PendingAction, type PendingAdminState } from './pending';
 import { isAllowed, refusalKey } from './permissions';
@@ -176,6 +177,11 @@ export async function handleAdminCommand(command: AdminCommand, ctx: AdminContex
         retention: s.noteRetentionDays == null ? t(locale, 'retentionForever') : t(locale, 'retentionDays', { days: s.noteRetentionDays }),
       });
     }
+
+    case 'setGoal':
+    case 'removeGoal':
+    case 'listGoals':
+      return handleGoalCommand(command, ctx);
 
     case 'audit': {
       const lines = await admin.recentAudit(org, AUDIT_LIMIT);

@@ -2,9 +2,10 @@ import type { Command } from '../commands';
 import type { PhraseKey } from '../i18n';
 import type { Role } from '../ports';
 import type { AdminCommandKind } from './commands';
+import type { ScheduleCommandKind } from '../schedules/commands';
 
 /** Everything a member can ask of the bot: the general commands, logging, reports and the mentor commands. */
-export type CommandKind = Command['kind'] | 'log' | 'report' | AdminCommandKind;
+export type CommandKind = Command['kind'] | 'log' | 'report' | 'export' | AdminCommandKind | ScheduleCommandKind;
 
 const EVERYONE: readonly Role[] = ['worker', 'manager', 'mentor'];
 const REPORTERS: readonly Role[] = ['manager', 'mentor'];
@@ -18,6 +19,9 @@ export const PERMISSIONS: Record<CommandKind, readonly Role[]> = {
   undo: EVERYONE,
   myEntries: EVERYONE,
   report: REPORTERS,
+  export: REPORTERS,
+  digest: REPORTERS,
+  reminders: EVERYONE,
   addMember: MENTORS,
   setRole: MENTORS,
   setUnits: MENTORS,
@@ -37,6 +41,9 @@ export const PERMISSIONS: Record<CommandKind, readonly Role[]> = {
   setNoteRetention: MENTORS,
   showSettings: MENTORS,
   audit: MENTORS,
+  setGoal: MENTORS,
+  removeGoal: MENTORS,
+  listGoals: REPORTERS,
 };
 
 export function isAllowed(role: Role, kind: CommandKind): boolean {

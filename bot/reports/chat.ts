@@ -16,6 +16,7 @@ import type { Locale } from '../locale';
 import type { Attachment, Card, Reply } from '../messages';
 import type { Catalogue } from '../nlu/catalogue';
 import type { MemberInfo, ReportStore, ReportUnitScope } from '../ports';
+import { goalLines } from './goals-chat';
 import { parseReportQuestion, refineReportQuery, type ReportCatalogue, type ReportContext, type ReportDraft, type ReportParse } from './question';
 
 /** What the conversation remembers of the last report question: the query answered, or the one being clarified. */
@@ -82,7 +83,9 @@ async function answerQuery(query: ReportQuery, catalogue: ReportCatalogue, ctx: 
   const result = await ctx.reports.run(ctx.organisationId, scope, query, { asOf: ctx.today, locale });
   const answer = answerReport(result, locale);
   const chart = chartOf(result, answer, locale);
-  const replies: Reply[] = [{ text: answer.text, card: cardOf(answer, result), ...(chart ? { attachments: [chart] } : {}), locale }];
+  const goals = await goalLines(ctx, query);
+  const text = goals ? `${answer.text}\n\n${goals}` : answer.text;
+  const replies: Reply[] = [{ text, card: cardOf(answer, result), ...(chart ? { attachments: [chart] } : {}), locale }];
   if (result.rows.length) {
     const notes = await ctx.reports.notes(ctx.organisationId, scope, query, ctx.today);
     replies.push({ text: summariseNotes(notes, { locale, themes: catalogue.themes }).text, locale });

@@ -13,6 +13,8 @@ export interface ExportFilter {
   /** Inclusive dates, YYYY-MM-DD. */
   from?: string | null;
   to?: string | null;
+  /** Only these units' entries; null or undefined for all. */
+  unitIds?: string[] | null;
 }
 
 interface EntryRow {
@@ -35,6 +37,13 @@ interface EntryRow {
   created_at: Date;
 }
 
+/** The entries a filter selects; parameters $1–$4 are filterParams(filter). */
+const WHERE = `
+   WHERE e.organisation_id = $1 AND e.deleted_at IS NULL
+     AND ($2::date IS NULL OR e.date >= $2::date)
+     AND ($3::date IS NULL OR e.date <= $3::date)
+     AND ($4::uuid[] IS NULL OR e.unit_id = ANY($4::uuid[]))`;
+
 const QUERY = `
   SELECT e.id, to_char(e.date, 'YYYY-MM-DD') AS date, u.name AS unit, a.name AS activity, e.work_form,
          e.duration_minutes, e.total, e.girls, e.boys, e.non_binary, e.new_participants, e.age_groups,
@@ -42,10 +51,16 @@ const QUERY = `
     FROM entries e
     LEFT JOIN units u ON u.organisation_id = e.organisation_id AND u.id = e.unit_id
     LEFT JOIN activities a ON a.organisation_id = e.organisation_id AND a.id = e.activity_id
-   WHERE e.organisation_id = $1 AND e.deleted_at IS NULL
-     AND ($2::date IS NULL OR e.date >= $2::date)
-     AND ($3::date IS NULL OR e.date <= $3::date)
+  ${WHERE}
    ORDER BY e.date, e.created_at, e.id`;
+
+const filterParams = (filter: ExportFilter) => [filter.organisationId, filter.from ?? null, filter.to ?? null, filter.unitIds ?? null];
+
+/** How many entries the filter selects, so a caller can refuse an export too large to hold. */
+export async function countEntries(dataSource: DataSource, filter: ExportFilter): Promise<number> {
+  const [row] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM entries e ${WHERE}`, filterParams(filter));
+  return row.count;
+}
 
 /**
  * Streams an organisation's entries through a server-side cursor, so no export holds every row.
@@ -58,7 +73,7 @@ export async function streamEntries(
   const runner: QueryRunner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const rows = await runner.stream(QUERY, [filter.organisationId, filter.from ?? null, filter.to ?? null]);
+    const rows = await runner.stream(QUERY, filterParams(filter));
     const toEntries = new Transform({
       objectMode: true,
       transform(row: EntryRow, _encoding, callback) {

@@ -51,6 +51,7 @@ function erasureSummary(member: StaffMember, report: ErasureReport): string {
     plural(report.processedMessages, 'stored reply', 'stored replies'),
     plural(report.queueJobs, 'finished queue job'),
     plural(report.deploymentAdmins, 'deployment admin right'),
+    plural(report.schedules, 'digest or reminder record'),
   ];
   const rewritten = [
     plural(report.auditEventsScrubbed, 'audit event'),
