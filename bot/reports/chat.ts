@@ -18,6 +18,7 @@ import type { Catalogue } from '../nlu/catalogue';
 import type { MemberInfo, ReportStore, ReportUnitScope } from '../ports';
 import { goalLines } from './goals-chat';
 import { parseReportQuestion, refineReportQuery, type ReportCatalogue, type ReportContext, type ReportDraft, type ReportParse } from './question';
+import { visibleScope, withoutIds } from './scope';
 
 /** What the conversation remembers of the last report question: the query answered, or the one being clarified. */
 export interface ReportingState {
@@ -79,7 +80,7 @@ export async function answerReportQuestion(text: string, ctx: ReportChatContext)
 
 async function answerQuery(query: ReportQuery, catalogue: ReportCatalogue, ctx: ReportChatContext): Promise<Reply[]> {
   const { locale } = ctx;
-  const scope: ReportUnitScope = { unitIds: await visibleUnits(ctx) };
+  const scope: ReportUnitScope = await visibleScope(ctx);
   const result = await ctx.reports.run(ctx.organisationId, scope, query, { asOf: ctx.today, locale });
   const answer = answerReport(result, locale);
   const chart = chartOf(result, answer, locale);
@@ -100,21 +101,6 @@ function chartOf(result: ReportResult, answer: ReportAnswer, locale: Locale): At
   if (!worthDrawing) return null;
   const image = renderReportChart(result, locale);
   return { kind: 'image', filename: 'chart.png', contentType: 'image/png', data: image.png, description: answer.title };
-}
-
-/** Mentors see every unit; a manager the units they belong to, or all when none are set. */
-async function visibleUnits(ctx: ReportChatContext): Promise<string[] | null> {
-  if (ctx.member.role !== 'manager') return null;
-  const units = await ctx.reports.memberUnits(ctx.organisationId, ctx.member.id);
-  return units.length ? units : null;
-}
-
-function withoutIds(catalogue: Catalogue): ReportCatalogue {
-  return {
-    ...catalogue,
-    units: catalogue.units.map((unit) => ({ ...unit, id: '' })),
-    activities: catalogue.activities.map((activity) => ({ ...activity, id: '' })),
-  };
 }
 
 function clarifyingQuestion(parsed: Extract<ReportParse, { kind: 'clarify' }>, locale: Locale): string {

@@ -9,11 +9,10 @@ import { isAllowed, refusalKey } from '../admin/permissions';
 import { t } from '../i18n';
 import type { Locale } from '../locale';
 import type { Reply } from '../messages';
-import type { Catalogue } from '../nlu/catalogue';
 import { ExportTooLargeError, type ExportedFile, type ExportFileFormat, type ReportUnitScope } from '../ports';
 import type { ReportChatContext } from './chat';
 import { parseExportRequest } from './export-request';
-import type { ReportCatalogue } from './question';
+import { visibleScope, withoutIds } from './scope';
 
 const CONTENT_TYPES: Record<ExportFileFormat, string> = {
   csv: 'text/csv',
@@ -34,7 +33,7 @@ export async function answerExportRequest(text: string, ctx: ReportChatContext):
   const parsed = parseExportRequest(text, { today: ctx.today, catalogue });
   if (!parsed || 'missing' in parsed) return [reply(t(locale, 'exportClarifyPeriod'), locale)];
   const { period, unitIds, format } = parsed;
-  const scope: ReportUnitScope = { unitIds: await visibleUnits(ctx) };
+  const scope: ReportUnitScope = await visibleScope(ctx);
   const periodName = formatPeriod(period, locale);
 
   let file: ExportedFile;
@@ -98,21 +97,6 @@ function asciiSlug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** Mentors see every unit; a manager the units they belong to, or all when none are set (as for report questions). */
-async function visibleUnits(ctx: ReportChatContext): Promise<string[] | null> {
-  if (ctx.member.role !== 'manager') return null;
-  const units = await ctx.reports.memberUnits(ctx.organisationId, ctx.member.id);
-  return units.length ? units : null;
-}
-
-function withoutIds(catalogue: Catalogue): ReportCatalogue {
-  return {
-    ...catalogue,
-    units: catalogue.units.map((unit) => ({ ...unit, id: '' })),
-    activities: catalogue.activities.map((activity) => ({ ...activity, id: '' })),
-  };
 }
 
 function reply(text: string, locale: Locale): Reply {

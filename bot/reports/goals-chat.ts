@@ -12,9 +12,9 @@ import { isAllowed, refusalKey } from '../admin/permissions';
 import { t } from '../i18n';
 import type { Locale } from '../locale';
 import type { Reply } from '../messages';
-import type { ReportUnitScope } from '../ports';
 import type { ReportChatContext } from './chat';
 import { parseGoalsQuestion } from './goal-question';
+import { visibleScope } from './scope';
 
 /** The replies to a question about the goals, or null when the message is none. */
 export async function answerGoalsQuestion(text: string, ctx: ReportChatContext): Promise<Reply[] | null> {
@@ -74,9 +74,3 @@ function measurable(progress: GoalProgress, today: string): boolean {
   return progress.period.from <= today && coversOnePer(progress.period, progress.goal.per);
 }
 
-/** Mentors see every unit; a manager the units they belong to, or all when none are set (as report answers). */
-async function visibleScope(ctx: ReportChatContext): Promise<ReportUnitScope> {
-  if (ctx.member.role !== 'manager') return { unitIds: null };
-  const units = await ctx.reports.memberUnits(ctx.organisationId, ctx.member.id);
-  return { unitIds: units.length ? units : null };
-}

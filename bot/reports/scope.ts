@@ -1,0 +1,20 @@
+/** What a report asker may see, shared by answers, exports and goals. */
+import type { Catalogue } from '../nlu/catalogue';
+import type { MemberInfo, ReportStore, ReportUnitScope } from '../ports';
+import type { ReportCatalogue } from './question';
+
+/** Mentors see every unit; a manager the units they belong to, or all when none are set. */
+export async function visibleScope(ctx: { reports: ReportStore; organisationId: string; member: MemberInfo }): Promise<ReportUnitScope> {
+  if (ctx.member.role !== 'manager') return { unitIds: null };
+  const units = await ctx.reports.memberUnits(ctx.organisationId, ctx.member.id);
+  return { unitIds: units.length ? units : null };
+}
+
+/** The extraction catalogue as a report catalogue without ids: enough to tell what a message asks for. */
+export function withoutIds(catalogue: Catalogue): ReportCatalogue {
+  return {
+    ...catalogue,
+    units: catalogue.units.map((unit) => ({ ...unit, id: '' })),
+    activities: catalogue.activities.map((activity) => ({ ...activity, id: '' })),
+  };
+}
