@@ -399,6 +399,9 @@ export function refineReportQuery(previous: ReportQuery | ReportDraft, text: str
   if (typeof text !== 'string' || !text.trim()) return null;
   const draft = 'filters' in previous ? draftOf(previous) : { ...previous };
   const lead = FOLLOW_UP_LEAD.exec(normalise(text));
+  // A whole question of its own ("top themes this autumn") starts afresh, unless it opens like a follow-up.
+  const fresh = lead ? null : parseReportQuestion(text, ctx);
+  if (fresh?.kind === 'query') return fresh;
   const body = lead ? text.slice(lead[0].length) : text;
 
   const scan = new Scan(normalise(body));
@@ -426,7 +429,6 @@ export function refineReportQuery(previous: ReportQuery | ReportDraft, text: str
     changed = true;
   }
   const { scan: rest, reading } = read(scan.rest, ctx);
-  if (reading.metric && reading.period && QUESTION_START.test(normalise(text).trim())) return parseReportQuestion(text, ctx);
   const says =
     reading.metric !== null || reading.metricOptions.length > 0 || reading.period !== null || reading.periodAmbiguous || reading.groups.length > 0 ||
     reading.comparisonAsked || reading.chart !== null || reading.unitIds.length > 0 || reading.activityIds.length > 0 ||

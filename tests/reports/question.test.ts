@@ -188,6 +188,13 @@ describe('follow-ups refine the previous query', () => {
     expect(expectQuery(refineReportQuery(first, 'how many participants this year?', ctx))).toEqual(q('participants', ...YEAR));
   });
 
+  it('a whole question of its own starts afresh; one that opens like a follow-up refines', () => {
+    const first = expectQuery(parseReportQuestion('hur många tjejer i år per verksamhet', ctx));
+    expect(expectQuery(refineReportQuery(first, 'top themes this autumn', ctx))).toEqual(q('entries', ...AUTUMN, { groupBy: 'theme', limit: 5 }));
+    expect(expectQuery(refineReportQuery(first, 'compare hours to last year', ctx))).toEqual(q('hours', ...YEAR, { comparison: 'sameLastYear' }));
+    expect(expectQuery(refineReportQuery(first, 'and hours last year?', ctx))).toEqual(q('hours', ...LAST_YEAR, { groupBy: 'activity' }));
+  });
+
   it('is null for anything that changes nothing', () => {
     const query = q('participants', ...YEAR);
     for (const text of ['thanks!', 'kiitos', 'tack', 'ok']) expect(refineReportQuery(query, text, ctx)).toBeNull();
