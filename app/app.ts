@@ -16,7 +16,7 @@ import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { createReportStore } from '../storage/report-store';
 import { createScheduleStore } from '../storage/schedule-store';
-import { reportInterpreterFromConfig, understandFromConfig } from './understanding';
+import { notesSummariserFromConfig, reportInterpreterFromConfig, understandFromConfig } from './understanding';
 import { createJobScheduler, type JobScheduler } from './jobs';
 import { scheduledJobs } from './scheduled-jobs';
 import { ensureOrganisation } from '../storage/organisations';
@@ -75,6 +75,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
     },
     understand: understandFromConfig(config, logger),
     interpretReportQuestion: reportInterpreterFromConfig(config, logger),
+    summariseNotes: notesSummariserFromConfig(config, logger),
     logger,
     openSignup: config.LOGBOOK_OPEN_SIGNUP,
     defaultTimeZone: config.LOGBOOK_TIME_ZONE,

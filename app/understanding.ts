@@ -1,5 +1,6 @@
 import type { Understand } from '../bot/logging/dialog';
 import type { LlmOptions } from '../bot/understanding/llm-client';
+import { createNotesSummariser, type SummariseNotes } from '../bot/understanding/notes-summary';
 import { createReportInterpreter, type InterpretReportQuestion } from '../bot/understanding/report-question';
 import { createLlmUnderstand, understandByRules, type UnderstandLogger } from '../bot/understanding/understand';
 import type { Config } from './config';
@@ -20,4 +21,10 @@ export function understandFromConfig(config: Config, logger: UnderstandLogger): 
 export function reportInterpreterFromConfig(config: Config, logger: UnderstandLogger): InterpretReportQuestion | undefined {
   const options = llmOptionsFromConfig(config);
   return options ? createReportInterpreter(options, logger) : undefined;
+}
+
+/** The model that writes the paragraph on a period's notes; undefined without a model (the summary is extractive then). */
+export function notesSummariserFromConfig(config: Config, logger: UnderstandLogger): SummariseNotes | undefined {
+  const options = llmOptionsFromConfig(config);
+  return options ? createNotesSummariser(options, logger) : undefined;
 }

@@ -13,6 +13,7 @@ import { entryLine } from './logging/format';
 import { continueReflection, questionsIn, repeatQuestion, startReflection, type ReflectionOutcome } from './logging/reflection';
 import { isDraftButton } from './logging/summary';
 import { answerReportQuestion, type ReportInterpreter } from './reports/chat';
+import type { SummariseNotes } from './understanding/notes-summary';
 import { answerExportRequest } from './reports/export-chat';
 import { answerGoalsQuestion } from './reports/goals-chat';
 import { parseScheduleCommand } from './schedules/commands';
@@ -38,6 +39,8 @@ export interface CoreDependencies {
   defaultTimeZone?: string;
   /** Reads report questions the rules do not understand (an optional LLM). */
   interpretReportQuestion?: ReportInterpreter;
+  /** Writes the paragraph on a report period's notes (an optional LLM); extractive without it. */
+  summariseNotes?: SummariseNotes;
   /** Proactive messages, e.g. telling mentors that a stranger wrote. */
   notifier?: Notifier;
   now?: () => Date;
@@ -210,6 +213,7 @@ export function createCore(deps: CoreDependencies): Core {
       state: draft && isReporting(draft.state) ? draft.state : null,
       interpret: deps.interpretReportQuestion,
       looksLikeQuestion,
+      summarise: deps.summariseNotes,
     };
     // Exports and goals before report questions: "export March" is no follow-up that changes the period.
     const exported = text ? await answerExportRequest(text, reportCtx) : null;

@@ -5,11 +5,11 @@
  */
 import { answerReport, type ReportAnswer } from '../../reports/answer';
 import { renderReportChart } from '../../reports/chart';
-import { metricLabel } from '../../reports/format';
+import { formatPeriod, metricLabel } from '../../reports/format';
 import { rt } from '../../reports/phrases';
 import type { Metric, ReportQuery } from '../../reports/query';
 import type { ReportResult } from '../../reports/run';
-import { summariseNotes } from '../../reports/summary';
+import { summariseNotes, type NoteRow } from '../../reports/summary';
 import { isAllowed, refusalKey } from '../admin/permissions';
 import { t } from '../i18n';
 import type { Locale } from '../locale';
@@ -18,6 +18,7 @@ import type { Catalogue } from '../nlu/catalogue';
 import type { MemberInfo, ReportStore, ReportUnitScope } from '../ports';
 import { goalLines } from './goals-chat';
 import { parseReportQuestion, refineReportQuery, type ReportCatalogue, type ReportContext, type ReportDraft, type ReportParse } from './question';
+import type { SummariseNotes } from '../understanding/notes-summary';
 import { visibleScope, withoutIds } from './scope';
 
 /** What the conversation remembers of the last report question: the query answered, or the one being clarified. */
@@ -42,6 +43,8 @@ export interface ReportChatContext {
   /** The conversation's last report question, for follow-ups. */
   state: ReportingState | null;
   interpret?: ReportInterpreter;
+  /** Writes the notes paragraph (an optional LLM); null or absent leaves the extractive summary. */
+  summarise?: SummariseNotes;
   /** Whether the text is worth asking the interpreter about (a question the rules did not read). */
   looksLikeQuestion?: (text: string) => boolean;
 }
@@ -89,9 +92,23 @@ async function answerQuery(query: ReportQuery, catalogue: ReportCatalogue, ctx: 
   const replies: Reply[] = [{ text, card: cardOf(answer, result), ...(chart ? { attachments: [chart] } : {}), locale }];
   if (result.rows.length) {
     const notes = await ctx.reports.notes(ctx.organisationId, scope, query, ctx.today);
-    replies.push({ text: summariseNotes(notes, { locale, themes: catalogue.themes }).text, locale });
+    replies.push({ text: await notesParagraph(notes, result, catalogue, ctx), locale });
   }
   return replies;
+}
+
+/** The model's paragraph on the notes when one is configured and answers; the extractive one otherwise. */
+async function notesParagraph(notes: NoteRow[], result: ReportResult, catalogue: ReportCatalogue, ctx: ReportChatContext): Promise<string> {
+  const { locale } = ctx;
+  const labels = new Map(catalogue.themes.map((theme) => [theme.key, theme.labels[locale]]));
+  const written = ctx.summarise
+    ? await ctx.summarise({
+        locale,
+        period: formatPeriod(result.period, locale),
+        notes: notes.map((row) => ({ notes: row.notes, themes: row.themes.map((key) => labels.get(key) ?? key) })),
+      })
+    : null;
+  return written ?? summariseNotes(notes, { locale, themes: catalogue.themes }).text;
 }
 
 /** A chart when there is something to compare: groups, a comparison, or one asked for. */

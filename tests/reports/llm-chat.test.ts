@@ -35,8 +35,32 @@ describe(`report questions read by the model, in chat, on ${engineName()}`, () =
     model.behaviour = { kind: 'answer', content: JSON.stringify({ isReportQuestion: true, clarify: null, query }) };
     model.requests.length = 0;
     const replies = await mentor.say('Was Kipinä lively lately?');
-    expect(model.requests).toHaveLength(1);
     expect(fact(replies, 'Participants')).toBe('10');
+    // The question, then the notes' summary (which this answer does not fit: the extractive one stays).
+    const schemas = model.requests.map((request) => (request as { response_format: { json_schema: { name: string } } }).response_format.json_schema.name);
+    expect(schemas).toEqual(['report_question', 'notes_summary']);
+  });
+
+  it('has the model write the paragraph on the notes, which are masked before they are sent', async () => {
+    await app.database.dataSource.query("UPDATE entries SET notes = notes || ' Call back 040 123 4567.' WHERE notes LIKE 'Drama%'");
+    const summary = 'The sessions were lively: drama and open evenings drew the most young people this month.';
+    model.behaviour = { kind: 'answer', content: JSON.stringify({ summary }) };
+    model.requests.length = 0;
+    const replies = await mentor.say('how many participants this month by unit');
+    expect(fact(replies, 'Total')).toBe('17');
+    expect(replies[1].text).toBe(summary);
+    // The rules read the question, so the only call is the summary's.
+    expect(model.requests).toHaveLength(1);
+    const sent = JSON.stringify(model.requests[0]);
+    expect(sent).toContain('Drama group at Majakka');
+    expect(sent).not.toContain('040 123 4567');
+  });
+
+  it('keeps the extractive summary when the model fails to write one', async () => {
+    model.behaviour = { kind: 'status', status: 500 };
+    const replies = await mentor.say('how many participants this month by unit');
+    expect(fact(replies, 'Total')).toBe('17');
+    expect(replies[1].text).toMatch(/^From the notes: |^Most common themes/);
   });
 
   it('falls back to help, not a guess, when the model fails', async () => {
