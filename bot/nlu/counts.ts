@@ -16,12 +16,15 @@ const NOUN_LIST: Record<CountCat, string> = {
     'ungdomar ungdommar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
     'ledamöter ledamot elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista ' +
     // learners' plurals: "150 childs", "came 21 youngs"
-    'childs childrens youngs peoples teenages',
+    'childs childrens youngs peoples teenages ' +
+    // people named by what they do or which school year they are in: "12 performers", "25 9th graders"
+    'performers dancers singers musicians skaters gamers climbers riders runners swimmers listeners learners graders formers ' +
+    'dansare musiker åskådare lyssnare skejtare skatare',
   girls:
     'girls girl gals ladies tytöt tyttöä tyttöjä tyttö tytön tyttoa tytot tyttoja tytsyä tyttösiä tjejer tjej tjejen tjejerna ' +
     'flickor flicka flickorna',
   boys:
-    'boys boy lads lad guys poikaa pojat poikia poika pojan poikii killar kille killen killarna pojkar pojke pojkarna grabbar',
+    'boys boy lads lad guys guy poikaa pojat poikia poika pojan poikii killar kille killen killarna pojkar pojke pojkarna grabbar',
   nonBinary:
     'non-binary nonbinary enby enbies nb muunsukupuolinen muunsukupuolista muunsukupuolisia muunsukupuolista ' +
     'ickebinär ickebinära ickebinärt icke-binär icke-binära icke-binärt ei-binäärinen ei-binääristä ei-binäärisiä genderqueer',
@@ -73,26 +76,34 @@ function nounCat(t: string): CountCat | null {
 }
 
 function nounCatRules(t: string): CountCat | null {
-  if (/(?:ohjaajaa|ohjaajat|työntekijää|työntekijät|ledare|workers)$/.test(t)) return 'staff';
+  if (/(?:ohjaajaa|ohjaajat|työntekijää|työntekijät|ledare|workers)$|^(?:opettaj|vetäj|valmentaj|kouluttaj)/.test(t)) return 'staff';
   if (/(?:deltagare|osallistujaa|kävijää|läistä|laista)$/.test(t)) return 'total';
   if (/^(?:nuor(?:ta|ia)|tyttö(?:ä|jä)|poik(?:aa|ia))$/.test(t)) return NOUNS.get(t) ?? null;
-  if (/(?:tyttöä|tyttöjä)$/.test(t)) return 'girls';
-  if (/(?:poikaa|poikia)$/.test(t)) return 'boys';
+  // "leiri 20 nuorelle", "15 yläkoululaiselle": a numeral with a noun in the allative
+  if (/(?:nuorelle|lapselle|osallistujalle|kävijälle|oppilaalle|opiskelijalle|laiselle)$/.test(t)) return 'total';
+  if (/(?:tyttöä|tyttöjä|tytölle)$/.test(t)) return 'girls';
+  if (/(?:poikaa|poikia|pojalle)$/.test(t)) return 'boys';
   if (/(?:nuorta|nuoria)$/.test(t) && !/(?:vanhempaa|nuorempaa)$/.test(t)) return 'total';
   // Swedish and English compounds: "gymnasieelever", "högstadieungdomar", "tonårstjejer", "schoolkids".
   if (t.length > 7) {
-    if (/(?:elever|ungdomar|deltagare|besökare|oppilasta|oppilaita|kids|students|pupils)$/.test(t)) return 'total';
+    if (/(?:elever|ungdomar|deltagare|besökare|klassare|oppilasta|oppilaita|kids|students|pupils)$/.test(t)) return 'total';
     if (/(?:tjejer|flickor)$/.test(t)) return 'girls';
     if (/(?:killar|pojkar)$/.test(t)) return 'boys';
+    // Finnish agent nouns in -ja/-jä: "neljä soittajaa", "12 pelaajia", "30 harrastajaa"
+    if (AGENT_FI.test(t)) return 'total';
   }
   return null;
 }
+
+const AGENT_FI = /[aeiouyäö]j(?:aa|ää|ia|iä|at|ät|oita|öitä)$/;
 
 const FILLERS = new Set(
   ('of them which whom were was are is in total more other extra different young little small older younger happy great ' +
     'awesome amazing active regular lovely nice care first the these those all altogether in-total than ' +
     'joista heistä niistä oli olivat eri pientä isompaa vanhempaa nuorempaa iloista aktiivista innokasta ihanaa ' +
-    'varav av dem var är glada nöjda äldre yngre andra stycken').split(/\s+/),
+    'varav av dem var är glada nöjda äldre yngre andra stycken ' +
+    // intensifiers: "3 ihan uusia", "2 brand new", "4 helt nya"
+    'ihan aivan täysin ihka brand totally completely helt alldeles splitter').split(/\s+/),
 );
 const BACK_SKIP = new Set([':', '=', '-', '~', 'noin', 'n', 'ca', 'c', 'about', 'around', 'approx', 'roughly', 'runt', 'ungefär', 'cirka', 'circa', 'n.', 'ca.', 'oli', 'olivat', 'var', 'were', 'was', 'paikalla', 'present', 'på', 'plats', 'yht']);
 /** Verbs after a number that make it a head count: "12 came", "12 kom", "12 tuli". */
@@ -109,7 +120,20 @@ const TALK = new Set(['talked', 'chatted', 'spoke', 'spent', 'worked', 'sat', 'w
   'fika', 'telefonsamtal', 'videosamtal']);
 const WITH = new Set(['with', 'w', 'med']);
 /** Words right after a number that make it a head count: "9 närvarande", "9 paikalla", "15 online". */
-const PRESENT = new Set(['present', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä']);
+const PRESENT = new Set(['present', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä',
+  'chatissa', 'chätissä', 'striimissä', 'streamissa', 'discordissa', 'servulla', 'palvelimella', 'puhelussa', 'kanavalla']);
+/** Where people are online, after "in"/"i"/"on"/"på": "11 i chatten", "12 in the chat", "9 on the call". */
+const ONLINE_PLACES = new Set(['chat', 'chatten', 'chatt', 'chatet', 'stream', 'streamen', 'call', 'samtalet', 'server', 'servern',
+  'discord', 'discorden', 'zoom', 'teams', 'voice', 'lobby', 'lobbyn']);
+/** Abbreviations whose dot is not a sentence end: "n. 40", "ca. 15", "approx. 20". */
+const ABBREVIATIONS = new Set(['n', 'ca', 'c', 'approx', 'appr', 'esim', 'yht', 'mm', 'vrt']);
+const ORDINAL_SUFFIX = new Set(['th', 'st', 'nd', 'rd']);
+/** "2 ekaa kertaa", "3 first time", "2 för första gången": new ones. */
+const FIRST = new Set(['ekaa', 'eka', 'ensimmäistä', 'ensimmäisen', 'ensi', 'first']);
+const TIMES = new Set(['kertaa', 'kerran', 'time', 'gången']);
+/** Words for people that may include adults: "35 henkeä, joista nuoria 25" counts the young ones. */
+const GENERIC_PEOPLE = new Set(['henkeä', 'henkilöä', 'henkilöt', 'henkilöitä', 'henk', 'hlö', 'hlöä', 'hloa', 'hlo', 'henkiloa',
+  'ihmistä', 'ihmisiä', 'people', 'persons', 'person', 'pers', 'personer', 'folks', 'individuals', 'individer']);
 
 interface Hit {
   cat: CountCat;
@@ -120,17 +144,34 @@ interface Hit {
   mention: boolean;
   /** "helped a lad", "a boy came": the one person met, unless a head count is given elsewhere. */
   single: boolean;
+  /** A total in words that may include adults: "35 henkeä", "40 people". */
+  generic: boolean;
+  /** After "joista", "varav", "of whom": a part of the number before. */
+  part: boolean;
 }
 
 const NOBODY_RE =
   /(?<![\p{L}])(?:nobody|no one|no-one|noone|not a single|zero (?:kids|youth|young|visitors|participants)|no (?:kids|young people|youth|teens|visitors|participants) (?:came|showed|turned|were|at all)|ei (?:[\p{L}-]+ ){0,2}(?:ketään|kukaan|yhtään (?:nuorta|kävijää|osallistujaa))(?! (?:kenen|jolle|kenelle|jonka|jota|kehen|kenestä|kenellä|kelle|jolla))|kukaan ei|ketään ei|ingen (?:[\p{L}]+ )?(?:kom|dök)|(?:kom|dök) ingen|inga besökare|inga ungdomar|inga (?:på|i)(?= [\p{L}])|inga deltagare|ingen alls|ingen var)(?![\p{L}])/u;
+/** No one got in touch, in online and chat work: "ei yhtään yhteydenottoa", "inga kontakter", "no messages". */
+const NO_CONTACT_RE =
+  /(?<![\p{L}])(?:ei (?:[\p{L}-]+ ){0,2}yhtään (?:yhteydenott\p{L}*|viestiä|soittoa|puhelua|katsojaa|kysymystä)|inga (?:kontakter|samtal|meddelanden|chattar|frågor)|ingen (?:hörde av sig|tog kontakt|skrev|ringde|chattade)|no (?:contacts|messages|calls|chats|dms|enquiries|inquiries)|(?:0|nolla|zero|noll) (?:yhteydenott\p{L}*|contacts|kontakter|messages|viestiä|meddelanden))(?![\p{L}])/u;
 
 /** One young person without a number: "samtal med en ungdom", "puhelu nuoren kanssa". */
 const ONE_PERSON_RE =
-  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:\p{L}+ )?(?:hänet|hänen|nuoren)|yhden [\p{L}\d-]+ kanssa|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till|and) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring|pupil|student|elev)|träffade en elev|(?<!(?:muutaman|parin|useamman|usean|monen|muutamien|joidenkin|kaikkien|eri|toisen|kahden|kolmen) )(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:tapasin|tapasimme|tavattiin) (?:\p{L}+ )?(?:hänet|hänen|nuoren)|yh(?:d)?en [\p{L}\d-]+ kanssa|(?:träffade|träffat) (?:honom|henne)|(?:met|saw) (?:him|her) (?:for|at|in|today|yesterday)|(?:with|med|w|to|till|and) (?:a|an|one|en|ett) (?:young person|youth|teen|teenager|kid|young man|young woman|young dad|young mum|young mom|young carer|ungdom|ung tjej|ung kille|tonåring|pupil|student|elev)|träffade en elev|(?<!(?:muutaman|parin|useamman|usean|monen|muutamien|joidenkin|kaikkien|eri|toisen|kahden|kolmen) )(?:yhden )?(?:nuoren|tytön|pojan) kanssa)(?![\p{L}])/u;
+
+/** "sat down with one of our regulars", "stödsamtal 40 min med ungdom": one young person. */
+const ONE_OF_RE =
+  /(?<![\p{L}])(?:(?:with|med|w) (?:one of (?:our|the|my) (?:regulars|young people|youths|kids|lads|boys|girls|members|visitors)|en av (?:våra |de )?(?:stammisar|ungdomarna|killarna|tjejerna|besökarna))|(?:samtal|träff|möte|promenad)\p{L}*\s+(?:[\d,.]+ ?(?:min|h|t|timmar|timme)\p{L}*\s+)?med (?:ungdom|ung tjej|ung kille|elev))(?![\p{L}])/u;
 
 /** A message that opens with one young person as its subject: "young person disclosed ...", "nuori kertoi ...". */
 const SUBJECT_ONE_RE = /^\s*(?:(?:a|one) )?(?:young person|nuori|en ungdom|ungdomen|yksi nuori) (?![\p{L}]*(?:ppl|people))/u;
+
+/** "8 lag à 6 spelare", "6 teams of 5 players", "4 joukkuetta à 5 pelaajaa": teams times players. */
+const TEAMS_RE =
+  /(?<![\p{L}\d.,:])(\d{1,2}|\p{L}+) (?:lag|laget|teams?|joukkuetta|joukkueella|joukkuetta) (?:à |á |a |of |x |× |@ |med |with |per |, )?(\d{1,2}|\p{L}+) (?:spelare|players|pelaajaa|pelaajan|pelaajalla|deltagare|participants|hengen|henkeä|personer|people|kids|ungdomar|nuorta|each|vardera|kussakin)(?![\p{L}])/u;
+
+const TEAM_WORD_RE = /(?:lag|laget|teams?|joukkuetta|joukkueella) /;
 
 /** "7 new out of 25": the total after "out of". */
 const OUT_OF_RE = /(?<![\p{L}])out of (?:about |approx\.? |~)?(\d{1,5})(?!\d)/u;
@@ -170,6 +211,9 @@ const HEADCOUNT_RE =
 /** No new ones: "uusia ei yhtään", "inga nya", "no new ones". */
 const NO_NEW_RE =
   /(?<![\p{L}])(?:uusia ei (?:yhtään|ollut|tullut)|ei (?:yhtään |ollut |tullut )?uusia|ei uusia|inga nya|ingen ny|no new (?:ones|faces|kids|people|visitors|participants)|no newcomers|none new|0 new)(?![\p{L}])/u;
+/** Only familiar faces, so no new ones: "all known to us", "kaikki tuttuja", "alla var kända". */
+const ALL_KNOWN_RE =
+  /(?<![\p{L}])(?:all (?:of them )?(?:were )?(?:known to us|familiar faces|familiar|regulars|usual faces|known faces|the usual crowd)|(?:only|just) (?:regulars|familiar faces)|kaikki (?:olivat |oli )?(?:(?:vanhoja |entuudestaan )?tuttuja|vakkareita|vakiokävijöitä|tuttuja naamoja)|pelkkiä (?:tuttuja|vakkareita|vakiokävijöitä)|alla (?:var )?(?:kända|bekanta|stammisar|gamla bekanta|kända ansikten)|bara (?:stammisar|kända ansikten))(?![\p{L}])/u;
 /** "juteltiin n. 50 oppilaan kanssa": a count in the genitive before "kanssa". */
 const WITH_COUNT_FI_RE =
   /(?<![\d.,:])(\d{1,3}) (?:[\p{L}-]+ )?(?:nuoren|oppilaan|opiskelijan|lapsen|kävijän|tytön|pojan|nuorten) kanssa(?![\p{L}])/u;
@@ -194,6 +238,8 @@ function valueAt(tokens: Token[], i: number): { value: number; next: number } | 
     return { value: parseInt(t.text, 10), next: i + 1 };
   }
   if (t.kind !== 'word') return null;
+  // "half a dozen"
+  if (t.text === 'half' && tokens[i + 1]?.text === 'a' && tokens[i + 2]?.text === 'dozen') return { value: 6, next: i + 3 };
   let v = numberValue(t.text);
   if (v === null) return null;
   // "kahden kesken" is "in private", not two
@@ -260,11 +306,26 @@ function forwardNoun(tokens: Token[], from: number): NounAt | null {
       if (t.text === 'in' && skipped === 0 && j === from && (!tokens[j + 1] || tokens[j + 1].kind === 'sep' || tokens[j + 1].text === ',')) {
         return { cat: 'total', at: -1 };
       }
+      // "11 i chatten", "12 in the chat", "9 on the call"
+      if (j === from && (t.text === 'in' || t.text === 'i' || t.text === 'on' || t.text === 'på')) {
+        const place = tokens[j + 1]?.text === 'the' ? tokens[j + 2] : tokens[j + 1];
+        if (place && ONLINE_PLACES.has(place.text)) return { cat: 'total', at: -1, soft: true };
+      }
+      // "2 ekaa kertaa", "3 first time", "2 för första gången", "2 for the first time"
+      if (FIRST.has(t.text) && TIMES.has(tokens[j + 1]?.text ?? '')) return { cat: 'new', at: j + 1 };
+      if ((t.text === 'för' || t.text === 'for') && j === from) {
+        const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
+        if ((tokens[k]?.text === 'första' || tokens[k]?.text === 'first') && TIMES.has(tokens[k + 1]?.text ?? '')) return { cat: 'new', at: k + 1 };
+      }
       if (!FILLERS.has(t.text)) return null;
       skipped++;
     } else if (t.kind === 'punct' && j === from && t.text === '+') {
       // "60+ young people"
       skipped++;
+    } else if (t.kind === 'num' && j === from && ORDINAL_SUFFIX.has(tokens[j + 1]?.text ?? '') && tokens[j + 2]?.kind === 'word') {
+      // "25 9th graders": the school year between a number and its noun
+      const c = nounCat(tokens[j + 2].text);
+      return c ? { cat: c, at: j + 2 } : null;
     } else if (t.kind === 'punct' && !/[\p{L}\p{N},.;:()[\]"'+/&*#<>=-]/u.test(t.text)) {
       // emoji and symbols between a number and its noun
       skipped++;
@@ -276,7 +337,8 @@ function forwardNoun(tokens: Token[], from: number): NounAt | null {
 function backwardNoun(tokens: Token[], from: number, claimed: Set<number>): { cat: CountCat; at: number } | null {
   let k = from;
   let skipped = 0;
-  while (k >= 0 && skipped < 3 && (BACK_SKIP.has(tokens[k].text) || tokens[k].kind === 'punct' && tokens[k].text !== ',')) {
+  while (k >= 0 && skipped < 3 && (BACK_SKIP.has(tokens[k].text) || tokens[k].kind === 'punct' && tokens[k].text !== ',' ||
+    tokens[k].text === '.' && ABBREVIATIONS.has(tokens[k - 1]?.text ?? ''))) {
     if (tokens[k].kind === 'punct' && !BACK_SKIP.has(tokens[k].text)) return null;
     k--;
     skipped++;
@@ -345,6 +407,8 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'sep') {
+      // "n. 40", "ca. 15": an abbreviation's dot does not end the sentence
+      if (t.text === '.' && ABBREVIATIONS.has(tokens[i - 1]?.text ?? '')) continue;
       sentence++;
       sentenceStart = i + 1;
       continue;
@@ -400,13 +464,17 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
         single = true;
       } else weak = true;
     }
-    const mention = GENDER.has(found.cat) && after !== undefined && after.kind === 'word' &&
+    const mention = GENDER.has(found.cat) && after !== undefined && after.kind === 'word' && !PARTITIVE.has(prev?.text ?? '') &&
       !AFTER_COUNT.has(after.text) && !CAME.has(after.text) && !nounCat(after.text) && !isNumberWord(after.text);
-    hits.push({ cat: found.cat, value: v.value, weak, sentence, mention, single });
+    const first = found.at >= 0 ? Math.min(i, found.at) : i;
+    const generic = found.cat === 'total' && found.at >= 0 && GENERIC_PEOPLE.has(tokens[found.at].text) && tokens[found.at - 1]?.text !== 'young';
+    const part = PARTITIVE.has(tokens[first - 1]?.text ?? '') || PARTITIVE.has(tokens[first - 2]?.text ?? '');
+    hits.push({ cat: found.cat, value: v.value, weak, sentence, mention, single, generic, part });
     i = Math.max(i, found.at, v.next - 1);
   }
   const participants = emptyParticipants();
   let staffCount: number | null = null;
+  let totalIsGeneric = false;
   for (const h of hits) {
     // A sentence about what some of them did, after the head count was given in an earlier sentence.
     if (h.mention && hits.some((o, k) => o.cat === 'total' && !o.weak && k < hits.indexOf(h)) &&
@@ -415,7 +483,21 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     if (h.single && hits.some((o) => !o.weak && !o.single && o.cat !== 'staff' && o.sentence !== h.sentence)) continue;
     if (h.cat === 'staff') {
       if (staffCount === null) staffCount = h.value;
-    } else if (participants[h.cat] === null) participants[h.cat] = h.value;
+    } else if (participants[h.cat] === null) {
+      participants[h.cat] = h.value;
+      if (h.cat === 'total') totalIsGeneric = h.generic;
+    } else if (h.cat === 'total' && totalIsGeneric && h.part && !h.generic && h.value < participants.total!) {
+      // "35 henkeä, joista nuoria 25", "40 people, of whom 30 young people": the young ones
+      participants.total = h.value;
+      totalIsGeneric = false;
+    }
+  }
+  const teams = TEAM_WORD_RE.test(s) ? TEAMS_RE.exec(s) : null;
+  if (teams) {
+    const count = (w: string): number | null => (/^\d/.test(w) ? Number(w) : numberValue(w));
+    const n = count(teams[1]);
+    const each = count(teams[2]);
+    if (n !== null && each !== null && n > 1 && (participants.total === null || participants.total === each)) participants.total = n * each;
   }
   if (participants.total === null) {
     const named = HEADCOUNT_RE.exec(s);
@@ -425,7 +507,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     const withCount = WITH_COUNT_FI_RE.exec(s);
     if (withCount) participants.total = Number(withCount[1]);
   }
-  if (participants.new === null && NO_NEW_RE.test(s)) participants.new = 0;
+  if (participants.new === null && (NO_NEW_RE.test(s) || ALL_KNOWN_RE.test(s))) participants.new = 0;
   if (participants.new === null && ONE_NEW_RE.test(s)) participants.new = 1;
   const allBut = participants.total !== null ? ALL_EXCEPT_RE.exec(s) : null;
   if (allBut) {
@@ -446,8 +528,21 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
     const parts = [participants.girls, participants.boys, participants.nonBinary];
     if (parts.some((p) => p !== null)) participants.total = parts.reduce<number>((a, p) => a + (p ?? 0), 0);
     else if (OUT_OF_RE.test(s)) participants.total = Number(OUT_OF_RE.exec(s)?.[1]);
-    else if (NOBODY_RE.test(s)) participants.total = 0;
-    else if (participants.new === null && (ONE_PERSON_RE.test(s) || SUBJECT_ONE_RE.test(s))) participants.total = 1;
+    else if (NOBODY_RE.test(s) || NO_CONTACT_RE.test(s)) participants.total = 0;
+    else if (participants.new === null && (ONE_PERSON_RE.test(s) || ONE_OF_RE.test(s) || SUBJECT_ONE_RE.test(s))) participants.total = 1;
   }
   return { participants, staffCount };
+}
+
+/** The one young person's gender in one-to-one work, from a bare noun ("tyttö halusi", "killen") or a pronoun ("his", "hon"). */
+const ONE_GIRL_RE =
+  /(?<![\p{L}])(?:tyttö|tytön|tyttöä|tytöllä|tytölle|tytöltä|tytöstä|tjej|tjejen|flicka|flickan|girl|young woman|she|her|hers|hon|henne|hennes)(?![\p{L}])/u;
+const ONE_BOY_RE =
+  /(?<![\p{L}])(?:poika|pojan|poikaa|pojalla|pojalle|pojalta|pojasta|kille|killen|pojke|pojken|boy|lad|guy|young man|he(?='s| is| was| has| had| said| told| wants| feels| doesn't| didn't| can't| will)|his|him|han|hans|honom)(?![\p{L}])/u;
+
+export function findSingleGender(s: string): 'girls' | 'boys' | null {
+  const girl = ONE_GIRL_RE.test(s);
+  const boy = ONE_BOY_RE.test(s);
+  if (girl === boy) return null;
+  return girl ? 'girls' : 'boys';
 }

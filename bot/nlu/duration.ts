@@ -90,6 +90,12 @@ function rangeMinutes(m: RegExpExecArray): number | null {
   return d > 0 && d <= 16 * 60 ? d : null;
 }
 
+/** Opening and closing times named apart: "opened at 6, closed 9:30". */
+const CLOCK = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?';
+const OPEN_CLOSE_RE = new RegExp(
+  `(?<![\\p{L}])(?:opened|opening|open|avattiin|avasimme|avasin|aukesi|öppnade|öppnades|öppnar)(?![\\p{L}])[^.!?\\n\\d]{0,40}?(?:at|klo|kl|kello)?\\.?\\s*${CLOCK}(?![\\d\\p{L}])[^.!?\\n\\d]{0,20}?(?:closed|closing|close|shut|suljettiin|suljimme|suljin|sulki|stängde|stängdes|stänger)(?![\\p{L}])\\s*(?:at|klo|kl|kello)?\\.?\\s*${CLOCK}(?![\\d\\p{L}])`,
+  'u');
+
 const MIDNIGHT_RE = /(?<![\p{L}])(?:midnight|midnatt|keskiyö\p{L}*|puoleenyöhön|puoliyö\p{L}*)(?![\p{L}])/gu;
 
 /** Blanks gender shorthand ("16p/10t") and writes "midnight" as 24, keeping every offset. */
@@ -158,6 +164,11 @@ export function findDuration(text: string): DurationFound {
     spans.push({ start: m.index, end: m.index + m[0].length });
     if (range === null) range = d;
     blank(m);
+  }
+  if (range === null && explicit === null) {
+    // "opened at 6, closed 9:30", "avattiin klo 16 ja suljettiin 20", "öppnade kl 18, stängde 21"
+    const m = OPEN_CLOSE_RE.exec(rest);
+    if (m) range = rangeMinutes(['', 'from', m[1], m[2], m[3], '-', m[4], m[5], m[6]] as unknown as RegExpExecArray);
   }
   for (const m of matches(SINGLE_TIME_RE, rest)) spans.push({ start: m.index, end: m.index + m[0].length });
   return { minutes: explicit ?? range, spans };

@@ -3,7 +3,7 @@ import { emptyEntry, type EntryFields } from '../entry';
 import type { ExtractContext } from './catalogue';
 import { findAges } from './ages';
 import { findActivity, findUnit } from './catalogue-match';
-import { findCounts } from './counts';
+import { findCounts, findSingleGender } from './counts';
 import { findDate, type Span } from './dates';
 import { findDuration } from './duration';
 import { normalise } from './normalise';
@@ -55,6 +55,11 @@ function run(text: string, ctx: ExtractContext): EntryFields {
   e.staffCount = counts.staffCount;
   if (individual && e.participants.total === null) e.participants.total = 1;
   if (!e.workForm && e.participants.total === 1) e.workForm = 'individual';
+  const p = e.participants;
+  if (e.workForm === 'individual' && p.total === 1 && p.girls === null && p.boys === null && p.nonBinary === null) {
+    const gender = findSingleGender(m);
+    if (gender) p[gender] = 1;
+  }
 
   e.youthLed = findYouthLed(s);
   const themes = cat?.themes ?? [];

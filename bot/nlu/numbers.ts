@@ -56,7 +56,21 @@ function add(word: string, n: number): void {
     parikymmentä: 20, kolmisenkymmentä: 30, nelisenkymmentä: 40, viitisenkymmentä: 50, kymmenkunta: 10, kymmenisen: 10,
     viitisen: 5, kuutisen: 6, tiotal: 10, tjugotal: 20, trettiotal: 30, fyrtiotal: 40, femtiotal: 50, hundratal: 100,
     dozen: 12, tusina: 12, tusinaa: 12, dussin: 12, pari: 2, couple: 2,
+    // spoken genitives: "yhen pojan kanssa", "kahen nuoren kanssa"
+    yhen: 1, kahen: 2,
   };
+  // Approximate numbers and their genitives: "kymmenkunnan nuoren kanssa", "parinkymmenen nuoren", "ett femtontal".
+  const approximate: Record<string, number> = {
+    kymmenkunnan: 10, kymmenkuntaa: 10, parinkymmenen: 20, nelisen: 4, satakunta: 100, satakunnan: 100,
+    parisataa: 200, parinsadan: 200, puolisensataa: 50, puolitusinaa: 6, femtontal: 15,
+  };
+  for (const [w, n] of Object.entries(approximate)) add(w, n);
+  const approxTens = ['', '', '', 'kolmi', 'neli', 'viiti', 'kuuti', 'seitsemi', 'kahdeksi', 'yhdeksi'];
+  for (let t = 3; t < 10; t++) {
+    add(`${approxTens[t]}senkymmentä`, t * 10);
+    add(`${approxTens[t]}senkymmenen`, t * 10);
+    add(`${SV_TENS[t]}tal`, t * 10);
+  }
   for (const [w, n] of Object.entries(extra)) add(w, n);
 })();
 
@@ -68,7 +82,12 @@ export function numberValue(token: string): number | null {
   if (/^\d{1,6}$/.test(token)) return parseInt(token, 10);
   if (ARTICLES.has(token)) return 1;
   const w = WORDS.get(token);
-  return w === undefined ? null : w;
+  if (w !== undefined) return w;
+  // "twentyish", "forty-odd": about that many
+  const c = token.charCodeAt(token.length - 1);
+  if (c === 104 && token.endsWith('ish')) return WORDS.get(token.slice(0, token.endsWith('-ish') ? -4 : -3)) ?? null;
+  if (c === 100 && token.endsWith('-odd')) return WORDS.get(token.slice(0, -4)) ?? null;
+  return null;
 }
 
 export function isNumberWord(token: string): boolean {
