@@ -7,11 +7,16 @@ import { registerStaticPages } from '../adapters/http/static-pages';
 import { registerWebChat } from '../adapters/local/web-chat';
 import { createPgBossQueue } from '../adapters/slack/pg-boss-queue';
 import { createSlackChannel } from '../adapters/slack/slack-channel';
+import { registerTabPage } from '../adapters/tab/page';
+import { registerTabRoutes } from '../adapters/tab/routes';
+import { createTeamsSsoValidator } from '../adapters/tab/teams-sso';
 import { createTeamsChannel } from '../adapters/teams/teams-channel';
 import { createCore, type Core } from '../bot/core';
+import { createDashboard } from '../bot/dashboard/service';
 import { migrate, openDatabase, type Database } from '../storage/database';
 import { createAdminStore } from '../storage/admin-store';
 import { createConversationStore } from '../storage/conversation-store';
+import { createDashboardStore } from '../storage/dashboard-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { createReportStore } from '../storage/report-store';
@@ -22,7 +27,7 @@ import { scheduledJobs } from './scheduled-jobs';
 import { ensureOrganisation } from '../storage/organisations';
 import type { Config } from './config';
 import { createNotifier, type ProactiveSender } from './notifier';
-import type { Notifier } from '../bot/ports';
+import type { Notifier, Stores } from '../bot/ports';
 import type { Logger } from './logger';
 
 /** The organisation whose mentor the local web chat and terminal user is. */
@@ -61,18 +66,25 @@ export async function openAppDatabase(
   }
 }
 
-export function createAppCore(config: Config, database: Database, logger: Logger, notifier?: Notifier): Core {
+/** The stores behind bot/ports.ts on the database. */
+export function createAppStores(database: Database): Stores {
   const { dataSource } = database;
+  return {
+    directory: createDirectoryStore(dataSource),
+    entries: createEntryStore(dataSource),
+    conversations: createConversationStore(dataSource),
+    admin: createAdminStore(dataSource),
+    reports: createReportStore(dataSource),
+    schedules: createScheduleStore(dataSource),
+    dashboard: createDashboardStore(dataSource),
+  };
+}
+
+export function createAppCore(config: Config, database: Database, logger: Logger, notifier?: Notifier, stores: Stores = createAppStores(database)): Core {
   return createCore({
     notifier,
-    stores: {
-      directory: createDirectoryStore(dataSource),
-      entries: createEntryStore(dataSource),
-      conversations: createConversationStore(dataSource),
-      admin: createAdminStore(dataSource),
-      reports: createReportStore(dataSource),
-      schedules: createScheduleStore(dataSource),
-    },
+    stores,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     understand: understandFromConfig(config, logger),
     interpretReportQuestion: reportInterpreterFromConfig(config, logger),
     summariseNotes: notesSummariserFromConfig(config, logger),
@@ -87,13 +99,21 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   // Proactive messages go out through the channels, which are created after the core.
   const senders = new Map<string, ProactiveSender>();
   const notifier = createNotifier(database.dataSource, senders, logger);
-  const core = createAppCore(config, database, logger, notifier);
+  const stores = createAppStores(database);
+  const core = createAppCore(config, database, logger, notifier, stores);
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerHealthRoute(server, database);
   const downloads = await createDownloads(database.dataSource, { secret: config.LOGBOOK_LINK_SECRET, publicBaseUrl: config.PUBLIC_BASE_URL });
   downloads.register(server);
+  registerTabPage(server);
+  registerTabRoutes(server, createDashboard({ stores }), {
+    logger,
+    validateTeamsToken: createTeamsSsoValidator({
+      jwksUrl: config.TEAMS_SSO_JWKS_URL,
+      audiences: [config.TEAMS_SSO_AUDIENCE, config.TEAMS_SSO_CLIENT_ID].filter((audience): audience is string => !!audience),
+    }),
+  });
   registerStaticPages(server, {
-    '/tab': 'adapters/tab/public/tab.html',
     '/privacy': 'adapters/http/public/privacy.html',
     '/terms': 'adapters/http/public/terms.html',
     ...(config.LOCAL_CHAT ? {} : { '/chat.css': 'adapters/local/public/chat.css' }),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Microsoft identity platform's signing keys (common endpoint, v2). */
+export const MICROSOFT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const postgresUrl = z
@@ -12,7 +15,7 @@ const postgresUrl = z
     }
   }, 'must be a postgres:// or postgresql:// URL');
 
-const schema = z.object({
+const fields = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
@@ -42,7 +45,22 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   /** Slack Web API base; tests point it at a loopback fake. */
   SLACK_API_URL: z.url().optional(),
+  /** Teams SSO in the dashboard tab: the AAD app id (default MicrosoftAppId). */
+  TEAMS_SSO_CLIENT_ID: z.string().min(1).optional(),
+  /** The audience of SSO tokens (default api://<host of PUBLIC_BASE_URL>/<client id>, as the manifest's webApplicationInfo). */
+  TEAMS_SSO_AUDIENCE: z.string().min(1).optional(),
+  /** Signing keys of SSO tokens; tests point it at a loopback JWKS. */
+  TEAMS_SSO_JWKS_URL: z.url({ protocol: /^https?$/ }).default(MICROSOFT_JWKS_URL),
 });
+
+/** Fills the SSO settings that default to other variables. */
+function withSsoDefaults<T extends z.infer<typeof fields>>(config: T) {
+  const clientId = config.TEAMS_SSO_CLIENT_ID ?? config.MicrosoftAppId;
+  const audience = config.TEAMS_SSO_AUDIENCE ?? (clientId && config.PUBLIC_BASE_URL ? `api://${new URL(config.PUBLIC_BASE_URL).host}/${clientId}` : undefined);
+  return { ...config, TEAMS_SSO_CLIENT_ID: clientId, TEAMS_SSO_AUDIENCE: audience };
+}
+
+const schema = fields.transform(withSsoDefaults);
 
 export type Config = z.infer<typeof schema>;
 

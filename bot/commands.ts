@@ -1,10 +1,11 @@
 import type { Locale } from './locale';
 
-export type Command = { kind: 'help' } | { kind: 'undo' } | { kind: 'myEntries' } | { kind: 'language'; locale: Locale };
+export type Command = { kind: 'help' } | { kind: 'undo' } | { kind: 'myEntries' } | { kind: 'dashboard' } | { kind: 'language'; locale: Locale };
 
 const HELP = /^(help|\?|apua|ohje|ohjeet|hjälp|start|\/help|\/start)$/;
 const UNDO = /^(undo|undo last|kumoa|peru viimeisin|peruuta viimeisin|poista viimeisin|ångra|ångra senaste)$/;
 const MY_ENTRIES = /^(my entries|my logs|list|omat merkinnät|merkintäni|omat|mina inlägg|mina loggar|lista)$/;
+const DASHBOARD = /^(dashboard|\/dashboard|koontinäkymä|kojelauta|översikt|instrumentpanel)$/;
 const LANGUAGE = /^(language|lang|kieli|språk)\s+(fi|sv|en|suomi|svenska|english|ruotsi|englanti|finska|engelska)$/;
 
 const LANGUAGE_NAMES: Record<string, Locale> = {
@@ -19,6 +20,7 @@ export function parseCommand(text: string): Command | null {
   if (HELP.test(words)) return { kind: 'help' };
   if (UNDO.test(words)) return { kind: 'undo' };
   if (MY_ENTRIES.test(words)) return { kind: 'myEntries' };
+  if (DASHBOARD.test(words)) return { kind: 'dashboard' };
   const language = LANGUAGE.exec(words);
   if (language) return { kind: 'language', locale: LANGUAGE_NAMES[language[2]] };
   return null;

@@ -5,6 +5,7 @@ import { isAdminButton, restore } from './admin/pending';
 import { isAllowed, refusalKey } from './admin/permissions';
 import { answerRequest, isRequestButton, recordRequest, tellMentors } from './admin/requests';
 import { parseCommand } from './commands';
+import { signInLinkReply } from './dashboard/sign-in-link';
 import { isLogDraft, isPendingAdmin, isReflecting, isReporting } from './conversation-state';
 import { t } from './i18n';
 import { parseLocale, type Locale } from './locale';
@@ -43,6 +44,8 @@ export interface CoreDependencies {
   summariseNotes?: SummariseNotes;
   /** Proactive messages, e.g. telling mentors that a stranger wrote. */
   notifier?: Notifier;
+  /** The service's public address, for links such as the dashboard's sign-in link; relative links without it. */
+  publicBaseUrl?: string;
   now?: () => Date;
 }
 
@@ -244,6 +247,12 @@ export function createCore(deps: CoreDependencies): Core {
         }
         if (who.welcome) return [who.welcome, reply(locale, helpFor(who.member.role, locale))];
         if (incoming.kind === 'installed') return [reply(locale, helpFor(who.member.role, locale))];
+        // A dashboard link is made afresh for every request and never kept as a reply: only its hash is stored.
+        if (!incoming.actionData && parseCommand(incoming.text.trim())?.kind === 'dashboard') {
+          if (!isAllowed(who.member.role, 'dashboard')) return [reply(locale, t(locale, refusalKey('dashboard')))];
+          const { dashboard } = deps.stores;
+          return [await signInLinkReply({ dashboard, member: who.member, locale, publicBaseUrl: deps.publicBaseUrl, conversationKind: incoming.conversation.kind, now: now() })];
+        }
         const scope: TurnScope = {
           organisationId: organisation.id,
           memberId: who.member.id,

@@ -1,5 +1,6 @@
 import { ADMIN_PHRASES } from './admin/phrases';
 import { GOAL_PHRASES } from './admin/goal-phrases';
+import { DASHBOARD_PHRASES } from './dashboard/phrases';
 import { EXPORT_PHRASES } from './reports/export-phrases';
 import { SCHEDULE_PHRASES } from './schedules/phrases';
 import type { Locale } from './locale';
@@ -12,10 +13,11 @@ export const PHRASES = {
   ...GOAL_PHRASES,
   ...EXPORT_PHRASES,
   ...SCHEDULE_PHRASES,
+  ...DASHBOARD_PHRASES,
   help: {
-    en: 'Hi! I am Logbook. After a session, tell me what happened in one message, for example "drop-in tonight, 14 kids, 8 girls, talked about exams and vaping". I will ask for anything missing and save it when you confirm.\nCommands: help, my entries, undo, language fi|sv|en.',
-    fi: 'Hei! Olen Logbook. Kerro kohtaamisen jälkeen yhdellä viestillä, mitä tapahtui, esimerkiksi "avoin ilta tänään, 14 nuorta, 8 tyttöä, puhuttiin kokeista ja vapettamisesta". Kysyn puuttuvat tiedot ja tallennan, kun vahvistat.\nKomennot: apua, omat merkinnät, peru viimeisin, kieli fi|sv|en.',
-    sv: 'Hej! Jag är Logbook. Berätta efter en träff i ett meddelande vad som hände, till exempel "öppen kväll ikväll, 14 ungdomar, 8 tjejer, pratade om prov och vejp". Jag frågar efter det som saknas och sparar när du bekräftar.\nKommandon: hjälp, mina inlägg, ångra, språk fi|sv|en.',
+    en: 'Hi! I am Logbook. After a session, tell me what happened in one message, for example "drop-in tonight, 14 kids, 8 girls, talked about exams and vaping". I will ask for anything missing and save it when you confirm.\nCommands: help, my entries, undo, dashboard (a sign-in link to the dashboard), language fi|sv|en.',
+    fi: 'Hei! Olen Logbook. Kerro kohtaamisen jälkeen yhdellä viestillä, mitä tapahtui, esimerkiksi "avoin ilta tänään, 14 nuorta, 8 tyttöä, puhuttiin kokeista ja vapettamisesta". Kysyn puuttuvat tiedot ja tallennan, kun vahvistat.\nKomennot: apua, omat merkinnät, peru viimeisin, koontinäkymä (kirjautumislinkki koontinäkymään), kieli fi|sv|en.',
+    sv: 'Hej! Jag är Logbook. Berätta efter en träff i ett meddelande vad som hände, till exempel "öppen kväll ikväll, 14 ungdomar, 8 tjejer, pratade om prov och vejp". Jag frågar efter det som saknas och sparar när du bekräftar.\nKommandon: hjälp, mina inlägg, ångra, översikt (en inloggningslänk till översikten), språk fi|sv|en.',
   },
   unknownOrganisation: {
     en: 'This workspace has no Logbook organisation yet. The administrator of your Logbook service can set it up with "npx logbook org create --name NAME --teams-tenant ID --mentor …" (see the README).',

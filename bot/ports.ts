@@ -1,4 +1,4 @@
-import type { EntryFields } from './entry';
+import type { EntryFields, WorkForm } from './entry';
 import type { Locale } from './locale';
 import type { ConversationState } from './conversation-state';
 import type { Reply } from './messages';
@@ -134,6 +134,7 @@ export interface Stores {
   admin: AdminStore;
   reports: ReportStore;
   schedules: ScheduleStore;
+  dashboard: DashboardStore;
 }
 
 /** The units a report may read: null means all of the organisation's. */
@@ -373,4 +374,96 @@ export interface ScheduleStore {
   setQuietHours(organisationId: string, memberId: string, quietHours: QuietHours | null, at: Date): Promise<void>;
   snoozeReminders(organisationId: string, memberId: string, until: Date, at: Date): Promise<void>;
   stopReminders(organisationId: string, memberId: string, at: Date): Promise<void>;
+}
+
+/*
+ * The dashboard page (adapters/tab). Sign-ins and sessions are found by the SHA-256 hash of their random
+ * token, which names the organisation (as a channel tenant does for identify); only hashes are stored.
+ * Expiry is checked against `now`, the core's clock.
+ */
+
+/** Who a dashboard session belongs to: the active member and their organisation, read afresh each time. */
+export interface DashboardViewer {
+  organisation: OrganisationInfo;
+  member: MemberInfo;
+  /** The language in effect when the dashboard was opened (used when the member chose none). */
+  locale: Locale | null;
+  expiresAt: Date;
+}
+
+/** A one-time sign-in that was used just now. */
+export interface DashboardSignIn {
+  organisationId: string;
+  memberId: string;
+  locale: Locale | null;
+}
+
+/** Which entries a dashboard viewer may list: one author's, or those of some units (null: all) plus their own. */
+export type EntryVisibility = { authorId: string } | { unitIds: string[] | null; alsoAuthorId: string };
+
+export interface DashboardEntryFilter {
+  visible: EntryVisibility;
+  /** Inclusive dates, YYYY-MM-DD; null leaves that end open. */
+  from: string | null;
+  to: string | null;
+  unitId: string | null;
+  workForm: WorkForm | null;
+  limit: number;
+  offset: number;
+}
+
+export interface DashboardEntry {
+  id: string;
+  date: string;
+  unitId: string | null;
+  unit: string | null;
+  activity: string | null;
+  workForm: WorkForm | null;
+  durationMinutes: number | null;
+  participants: { total: number | null; girls: number | null; boys: number | null; nonBinary: number | null; new: number | null };
+  youthLed: boolean | null;
+  themes: string[];
+  notes: string | null;
+  authorId: string | null;
+  /** The author's name; null when unknown or erased. */
+  author: string | null;
+}
+
+/** The fields of an entry the dashboard changes; absent fields stay as they are. */
+export interface EntryChange {
+  date?: string;
+  unitId?: string | null;
+  workForm?: WorkForm | null;
+  durationMinutes?: number | null;
+  participants?: DashboardEntry['participants'];
+  youthLed?: boolean | null;
+  themes?: string[];
+  notes?: string | null;
+}
+
+/** The organisation's structure with ids and archived ones, for the mentors' view. */
+export interface StructureListing {
+  units: { id: string; name: string; aliases: string[]; archived: boolean }[];
+  activities: { id: string; name: string; unit: string | null; workForm: WorkForm | null; archived: boolean }[];
+  themes: { key: string; labels: Partial<Record<Locale, string>>; archived: boolean }[];
+}
+
+export interface DashboardStore {
+  /** Keeps a one-time sign-in (by its token's hash) for the member until `expiresAt`. */
+  createSignIn(organisationId: string, memberId: string, tokenHash: string, expiresAt: Date, locale: Locale | null): Promise<void>;
+  /** Marks the sign-in used, atomically: null when it is unknown, used, expired at `now`, or its member was removed. */
+  consumeSignIn(tokenHash: string, now: Date): Promise<DashboardSignIn | null>;
+  createSession(organisationId: string, memberId: string, tokenHash: string, expiresAt: Date, locale: Locale | null): Promise<void>;
+  /** The session's viewer; null when it is unknown, expired at `now`, or its member was removed. */
+  findSession(tokenHash: string, now: Date): Promise<DashboardViewer | null>;
+  /** One page of entries, newest first, not deleted, and how many match in all. */
+  listEntries(organisationId: string, filter: DashboardEntryFilter): Promise<{ total: number; entries: DashboardEntry[] }>;
+  /** An entry that is not deleted. */
+  findEntry(organisationId: string, entryId: string): Promise<DashboardEntry | null>;
+  /**
+   * Changes an entry and writes the audit event 'entry.update' (the rows before and after) in one transaction.
+   * `onlyAuthorId` limits it to that author's entry. Null when there is no such entry (or it was deleted).
+   */
+  updateEntry(organisationId: string, actorId: string, entryId: string, change: EntryChange, onlyAuthorId: string | null): Promise<DashboardEntry | null>;
+  structure(organisationId: string): Promise<StructureListing>;
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { deleteMemberDashboardTokens } from './dashboard-store';
 import { findMentions, mentionsSql, needlesOf, redactJson, redactText, sqlNeedles, type Mention } from './personal-data';
 import { rowCount } from './row-count';
 
@@ -20,6 +21,8 @@ export interface ErasureReport {
   deploymentAdmins: number;
   /** The member's digest and reminder settings and their send log. */
   schedules: number;
+  /** The member's dashboard sign-in links and sessions. */
+  dashboardSessions: number;
   /** Finished pg-boss jobs whose data mentioned the member. */
   queueJobs: number;
   /** The member's own entries, kept and now anonymous. */
@@ -68,6 +71,7 @@ export async function eraseMember(dataSource: DataSource, organisationId: string
       otherDraftsScrubbed: 0,
       deploymentAdmins: 0,
       schedules: 0,
+      dashboardSessions: 0,
       queueJobs: 0,
       entriesKept: 0,
       residue: [],
@@ -81,6 +85,7 @@ export async function eraseMember(dataSource: DataSource, organisationId: string
     report.schedules =
       (await remove(manager, 'DELETE FROM member_schedules WHERE organisation_id = $1 AND member_id = $2', ids)) +
       (await remove(manager, 'DELETE FROM scheduled_sends WHERE organisation_id = $1 AND member_id = $2', ids));
+    report.dashboardSessions = await deleteMemberDashboardTokens(manager, organisationId, memberId);
     report.conversationReferences = await remove(
       manager,
       `DELETE FROM conversation_references WHERE organisation_id = $1

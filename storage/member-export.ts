@@ -37,6 +37,8 @@ export interface MemberExport {
   deploymentAdmin: { channel: string; userId: string; createdAt: Date }[];
   /** Digest and reminder settings, as stored. */
   schedules: Record<string, unknown> | null;
+  /** When the member signed in to the dashboard (the tokens themselves are never stored). */
+  dashboardSessions: { createdAt: Date; expiresAt: Date }[];
 }
 
 /** Null when there is no such member. */
@@ -45,7 +47,7 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
   if (!staff) return null;
   const org = staff.organisationId;
   const query = <T>(sql: string, params: unknown[] = [org, memberId]) => dataSource.query<T[]>(sql, params);
-  const [[organisation], [member], identities, entries, drafts, references, events, schedules] = await Promise.all([
+  const [[organisation], [member], identities, entries, drafts, references, events, schedules, sessions] = await Promise.all([
     query<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE id = $1', [org]),
     query<{ locale: string | null }>('SELECT locale FROM members WHERE organisation_id = $1 AND id = $2'),
     query<{ channel: string; tenant_id: string; user_id: string; created_at: Date }>(
@@ -71,6 +73,9 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
       `SELECT digest_weekday, digest_time, digest_enabled, reminder_times, reminder_weekdays, reminder_after_hours,
               reminder_snoozed_until, reminder_stopped_at, quiet_start, quiet_end, updated_at
          FROM member_schedules WHERE organisation_id = $1 AND member_id = $2`,
+    ),
+    query<{ created_at: Date; expires_at: Date }>(
+      'SELECT created_at, expires_at FROM dashboard_sessions WHERE organisation_id = $1 AND member_id = $2 ORDER BY created_at',
     ),
   ]);
   const identityPairs = identities.filter((i) => i.channel === 'teams' || i.channel === 'slack');
@@ -114,5 +119,6 @@ export async function exportMember(dataSource: DataSource, memberId: string, now
     })),
     deploymentAdmin: admins.map((a) => ({ channel: a.channel, userId: a.user_id, createdAt: a.created_at })),
     schedules: schedules[0] ?? null,
+    dashboardSessions: sessions.map((row) => ({ createdAt: row.created_at, expiresAt: row.expires_at })),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { deleteExpiredDashboardTokens } from './dashboard-store';
 import { deleteExpiredDownloads } from './download-store';
 import type { OrganisationSettings } from './entities/organisation';
 import { rowCount } from './row-count';
@@ -36,8 +37,8 @@ export function retentionDays(settings: OrganisationSettings | null | undefined)
  * The daily clean-up. For every organisation with settings.noteRetentionDays, notes of entries dated more
  * than that many days ago become null (also in entry snapshots kept by the audit log), with one audit event
  * per organisation that changed. Everywhere: handled-message replies older than 30 days, the
- * conversation references of removed members, and expired downloads are deleted. Each organisation
- * commits on its own.
+ * conversation references of removed members, expired downloads and expired dashboard sign-ins and sessions
+ * are deleted. Each organisation commits on its own.
  */
 export async function runRetention(dataSource: DataSource): Promise<RetentionResult> {
   const organisations = await dataSource.query<{ id: string; name: string; time_zone: string; settings: OrganisationSettings }[]>(
@@ -94,6 +95,7 @@ export async function runRetention(dataSource: DataSource): Promise<RetentionRes
         ),
       );
       result.downloadsDeleted += await deleteExpiredDownloads(manager, organisation.id);
+      await deleteExpiredDashboardTokens(manager, organisation.id);
     });
   }
   return result;

@@ -7,6 +7,7 @@ import { engineName } from './support/database';
 import { startTestApp } from './support/app';
 import { texts, type ChatUser } from './support/local-chat';
 import { localMember, snapshot } from './support/members';
+import { openDashboard } from './support/dashboard';
 
 const ROLES: Role[] = ['worker', 'manager', 'mentor'];
 const INTL: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB' };
@@ -26,6 +27,16 @@ interface Sample {
   before?: (turn: Turn) => Promise<void>;
   /** Checks the replies and the database after a permitted run; may put things back for the next samples. */
   check: (replies: string, turn: Turn) => Promise<void>;
+  /** Asks through the dashboard's API instead of chat: the answer's JSON, or the refusal's message. */
+  say?: (turn: Turn) => Promise<string>;
+}
+
+/** Signs the turn's user in to the dashboard with a link from chat and sends one request. */
+async function viaDashboard(turn: Turn, path: (memberId: string) => Promise<string>, body?: unknown): Promise<string> {
+  const dashboard = await openDashboard(turn.app, turn.user);
+  const target = await path(dashboard.signedIn.member.id);
+  const answer = body === undefined ? await dashboard.get(target) : await dashboard.patch(target, body);
+  return answer.status === 200 ? JSON.stringify(answer.body) : answer.body.message;
 }
 
 const organisation = async (turn: Turn) => (await turn.query("SELECT * FROM organisations WHERE name = 'Demo'"))[0];
@@ -283,6 +294,36 @@ const SAMPLES: Sample[] = [
     check: async (replies) => expect(replies).toContain('veckosammanfattningen kommer på måndagar kl. 8.00') },
   { kind: 'reminders', locale: 'en', text: 'remind me 2 hours after my sessions at 18:00 on Tue and Thu',
     check: async (replies) => expect(replies).toMatch(/^Done: when you have not logged 2 h after a session at 18:00 \(Tue, Thu\)/) },
+  { kind: 'dashboard', locale: 'fi', text: 'koontinäkymä',
+    check: async (replies) => expect(replies).toMatch(/^Tässä linkkisi koontinäkymään\. .*\n\/tab#signin=[\w-]{43}$/s) },
+  { kind: 'editEntry', locale: 'en', text: 'PATCH /api/tab/entries/:own',
+    before: async ({ user }) => {
+      await user.say('Group today, 3 kids');
+      await user.say('yes');
+    },
+    say: (turn) =>
+      viaDashboard(turn, async (memberId) => {
+        const [own] = await turn.query('SELECT id FROM entries WHERE author_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1', [memberId]);
+        return `/api/tab/entries/${own.id}`;
+      }, { notes: 'Edited on the dashboard' }),
+    check: async (replies, { query }) => {
+      const { id } = JSON.parse(replies);
+      expect(JSON.parse(replies)).toMatchObject({ notes: 'Edited on the dashboard', editable: true });
+      expect(await query("SELECT after->>'notes' AS notes FROM audit_events WHERE action = 'entry.update' AND target_id = $1", [id])).toEqual([{ notes: 'Edited on the dashboard' }]);
+    } },
+  { kind: 'editAnyEntry', locale: 'sv', text: "PATCH /api/tab/entries/:another's",
+    say: (turn) =>
+      viaDashboard(turn, async (memberId) => {
+        const [another] = await turn.query('SELECT id FROM entries WHERE author_id <> $1 AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1', [memberId]);
+        return `/api/tab/entries/${another.id}`;
+      }, { durationMinutes: 75 }),
+    check: async (replies, { query }) => {
+      const { id } = JSON.parse(replies);
+      expect(await query('SELECT duration_minutes FROM entries WHERE id = $1', [id])).toEqual([{ duration_minutes: 75 }]);
+    } },
+  { kind: 'structure', locale: 'fi', text: 'GET /api/tab/structure',
+    say: (turn) => viaDashboard(turn, async () => '/api/tab/structure'),
+    check: async (replies) => expect(JSON.parse(replies).units.map((unit: { name: string }) => unit.name)).toContain('Nuorisotalo Kipinä') },
 ];
 
 describe(`every command against every role on ${engineName()}`, () => {
@@ -312,13 +353,13 @@ describe(`every command against every role on ${engineName()}`, () => {
       const turn: Turn = { app, user, role, query };
       if (isAllowed(role, sample.kind)) {
         await sample.before?.(turn);
-        const replies = texts(await user.say(sample.text));
+        const replies = sample.say ? await sample.say(turn) : texts(await user.say(sample.text));
         expect(replies).not.toBe(PHRASES[refusalKey(sample.kind)][locale]);
         await sample.check(replies, turn);
         return;
       }
       const before = await snapshot(app);
-      expect(texts(await user.say(sample.text))).toBe(PHRASES[refusalKey(sample.kind)][locale]);
+      expect(sample.say ? await sample.say(turn) : texts(await user.say(sample.text))).toBe(PHRASES[refusalKey(sample.kind)][locale]);
       expect(await snapshot(app)).toEqual(before);
     });
   });

@@ -14,13 +14,17 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-cache',
 };
 
-/** Serves files read once at start-up: route path → file path relative to the project root. */
-export function registerStaticPages(server: restify.Server, pages: Record<string, string>): void {
+/**
+ * Serves files read once at start-up: route path → file path relative to the project root. `headers` replace
+ * the default page headers (e.g. a stricter Content-Security-Policy).
+ */
+export function registerStaticPages(server: restify.Server, pages: Record<string, string>, options: { headers?: Record<string, string> } = {}): void {
+  const headers = { ...PAGE_HEADERS, ...options.headers };
   for (const [route, file] of Object.entries(pages)) {
     const body = readFileSync(join(projectRoot(), file), 'utf8');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
-      res.writeHead(200, { 'Content-Type': type, ...PAGE_HEADERS });
+      res.writeHead(200, { 'Content-Type': type, ...headers });
       res.end(body);
     });
   }

@@ -5,7 +5,13 @@ import type { AdminCommandKind } from './commands';
 import type { ScheduleCommandKind } from '../schedules/commands';
 
 /** Everything a member can ask of the bot: the general commands, logging, reports and the mentor commands. */
-export type CommandKind = Command['kind'] | 'log' | 'report' | 'export' | AdminCommandKind | ScheduleCommandKind;
+export type CommandKind = Command['kind'] | 'log' | 'report' | 'export' | AdminCommandKind | ScheduleCommandKind | DashboardKind;
+
+/**
+ * What the dashboard page asks besides reports and exports: editing one's own entries, anyone's, and the
+ * organisation's structure. (Opening the dashboard is the chat command `dashboard`.)
+ */
+export type DashboardKind = 'editEntry' | 'editAnyEntry' | 'structure';
 
 const EVERYONE: readonly Role[] = ['worker', 'manager', 'mentor'];
 const REPORTERS: readonly Role[] = ['manager', 'mentor'];
@@ -44,6 +50,10 @@ export const PERMISSIONS: Record<CommandKind, readonly Role[]> = {
   setGoal: MENTORS,
   removeGoal: MENTORS,
   listGoals: REPORTERS,
+  dashboard: EVERYONE,
+  editEntry: EVERYONE,
+  editAnyEntry: MENTORS,
+  structure: MENTORS,
 };
 
 export function isAllowed(role: Role, kind: CommandKind): boolean {

@@ -52,6 +52,7 @@ function erasureSummary(member: StaffMember, report: ErasureReport): string {
     plural(report.queueJobs, 'finished queue job'),
     plural(report.deploymentAdmins, 'deployment admin right'),
     plural(report.schedules, 'digest or reminder record'),
+    plural(report.dashboardSessions, 'dashboard sign-in or session', 'dashboard sign-ins and sessions'),
   ];
   const rewritten = [
     plural(report.auditEventsScrubbed, 'audit event'),
