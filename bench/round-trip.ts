@@ -1,106 +1,116 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Reply } from '../bot/messages';
+/**
+ * What the bench's users do. On the app: the log round trip through Teams' /api/messages — a log
+ * without its work form, the bot's question, the answer, the summary card, and the card's Save —
+ * every reply checked. On the echo bot: the same log messages, each answered "Echo: <text>".
+ */
+import { t } from '../bot/i18n';
+import type { Locale } from '../bot/locale';
+import { formatParticipants, workFormLabel } from '../bot/logging/format';
+import type { PostTurn, Scenario } from './load';
+import { personalMessage, repliesOf, teamsAccount, type ReplyActivity, type TeamsAccount } from './teams-activities';
 
-export interface RoundTripResult {
-  users: number;
-  roundTrips: number;
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
+interface Language {
+  locale: Locale;
+  clientLocale: string;
+  greeting: string;
+  /** Logs that give a date and counts but no work form; {n} is the total, {g} the girls. */
+  logs: string[];
+  /** Answers to "what kind of work was it?" and the work form each means. */
+  answers: [string, string][];
 }
 
-const MESSAGES = [
-  'Open evening tonight, {n} kids, 8 girls, talked about exams and vaping',
-  'Avoin ilta tänään, {n} nuorta, juteltiin koulusta',
-  'Öppen kväll ikväll, {n} ungdomar, pratade om gaming',
-  'Boxing group 1h, {n} boys, fights at school',
-  'Jalkautuva työ keskustassa, {n} nuorta',
+const LANGUAGES: Language[] = [
+  {
+    locale: 'en',
+    clientLocale: 'en-GB',
+    greeting: 'hello',
+    logs: ['tonight {n} kids, {g} girls, talked about exams', 'today {n} young people, {g} girls, chatted about gaming', 'yesterday {n} kids, {g} girls, talked about vaping'],
+    answers: [['open', 'open'], ['group', 'group'], ['outreach', 'outreach']],
+  },
+  {
+    locale: 'fi',
+    clientLocale: 'fi-FI',
+    greeting: 'moi',
+    logs: ['tänään {n} nuorta, {g} tyttöä, juteltiin kokeista', 'tänään {n} nuorta, joista {g} tyttöjä, puhuttiin pelaamisesta', 'eilen {n} lasta, {g} tyttöä, puhuttiin nuuskasta'],
+    answers: [['avoin', 'open'], ['ryhmä', 'group'], ['jalkautuva työ', 'outreach']],
+  },
+  {
+    locale: 'sv',
+    clientLocale: 'sv-SE',
+    greeting: 'hej',
+    logs: ['ikväll {n} ungdomar, {g} tjejer, pratade om prov', 'idag {n} ungdomar, {g} tjejer, pratade om skolan', 'igår {n} barn, {g} flickor, pratade om snus'],
+    answers: [['öppen', 'open'], ['grupp', 'group'], ['fältarbete', 'outreach']],
+  },
 ];
 
-/** A server process of the built app on a free port, with its own throwaway data. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [join(__dirname, '..', 'adapters', 'cli', 'logbook.js'), 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGBOOK_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      if (i > 600) throw new Error('the server did not become healthy in 60 s');
+export interface BenchUser {
+  account: TeamsAccount;
+  language: Language;
+  sequence: number;
+}
+
+function newUser(index: number): BenchUser {
+  const language = LANGUAGES[index % LANGUAGES.length];
+  return { account: teamsAccount(`Bench user ${index + 1}`, language.clientLocale), language, sequence: 0 };
+}
+
+/** The user's next log: language fixed per user, template, counts and answer varying per round trip. */
+function nextLog(user: BenchUser): { text: string; total: number; girls: number; answer: string; workForm: string } {
+  const sequence = user.sequence++;
+  const total = 3 + ((sequence * 7 + user.account.name.length) % 40);
+  const girls = 1 + (sequence % total);
+  const [answer, workForm] = user.language.answers[sequence % user.language.answers.length];
+  const template = user.language.logs[(sequence + 1) % user.language.logs.length];
+  return { text: template.replace('{n}', String(total)).replace('{g}', String(girls)), total, girls, answer, workForm };
+}
+
+const texts = (replies: ReplyActivity[]) => replies.map((reply) => reply.text ?? '').join(' | ');
+
+function expectFirstText(step: string, replies: ReplyActivity[], expected: string): void {
+  if (replies[0]?.text !== expected) throw new Error(`${step}: expected "${expected}", got "${texts(replies)}"`);
+}
+
+async function say(post: PostTurn, step: string, user: BenchUser, content: { text: string } | { value: Record<string, unknown> }) {
+  const id = `${user.account.aadObjectId}-${user.sequence}-${step}`;
+  return repliesOf(await post(step, personalMessage(user.account, id, content)));
+}
+
+/** Each user's first message creates its own organisation (LOGBOOK_OPEN_SIGNUP=true), with the user as mentor. */
+export const logRoundTrip: Scenario<BenchUser> = {
+  async prepare(index, post) {
+    const user = newUser(index);
+    const replies = await say(post, 'signUp', user, { text: user.language.greeting });
+    const organisation = `Teams ${user.account.tenant.slice(0, 8)}`;
+    expectFirstText('sign-up', replies, t(user.language.locale, 'welcomeNewOrganisation', { organisation }));
+    return user;
+  },
+  async roundTrip(user, post) {
+    const { locale } = user.language;
+    const log = nextLog(user);
+    expectFirstText('log message', await say(post, 'message', user, { text: log.text }), t(locale, 'askWorkForm'));
+
+    const summary = await say(post, 'followUp', user, { text: log.answer });
+    const card = summary.flatMap((reply) => reply.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+    if (!card) throw new Error(`follow-up: no summary card, got "${texts(summary)}"`);
+    const facts = new Map(card.body.flatMap((block) => block.facts ?? []).map((fact) => [fact.title, fact.value]));
+    const participants = formatParticipants({ total: log.total, girls: log.girls, boys: null, nonBinary: null, new: null }, locale);
+    if (facts.get(t(locale, 'fieldParticipants')) !== participants || facts.get(t(locale, 'fieldWorkForm')) !== workFormLabel(log.workForm, locale)) {
+      throw new Error(`follow-up: the card reads ${JSON.stringify([...facts])} for "${log.text}" + "${log.answer}"`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    process: child,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+    const save = card.actions.find((action) => action.data.action === 'save');
+    if (!save) throw new Error('follow-up: the card has no Save button');
 
-async function post(url: string, body: unknown): Promise<Reply[]> {
-  const response = await fetch(`${url}/api/local/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`status ${response.status}`);
-  return ((await response.json()) as { replies: Reply[] }).replies;
-}
+    expectFirstText('Save', await say(post, 'save', user, { value: save.data }), t(locale, 'saved'));
+  },
+};
 
-/** Users log sessions concurrently for `seconds`: message, summary card, Save. Latency is per round trip. */
-export async function benchRoundTrip(url: string, users: number, seconds: number): Promise<RoundTripResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let sequence = 0;
-  const warmUntil = Date.now() + 1000;
-  const stopAt = warmUntil + seconds * 1000;
-  let measuredFrom = 0;
-  await Promise.all(
-    Array.from({ length: users }, async (_, userIndex) => {
-      const user = `bench-user-${userIndex}-${Date.now()}`;
-      while (Date.now() < stopAt) {
-        const n = 5 + (sequence++ % 30);
-        const text = MESSAGES[sequence % MESSAGES.length].replace('{n}', String(n));
-        const started = performance.now();
-        try {
-          const shown = await post(url, { user, text, messageId: `${user}-${sequence}-m`, locale: 'en-GB' });
-          const save = shown.flatMap((r) => r.card?.buttons ?? []).find((b) => b.data.action === 'save');
-          if (!save) throw new Error(`no summary card: ${shown.map((r) => r.text).join(' ')}`);
-          const saved = await post(url, { user, text: '', actionData: save.data, messageId: `${user}-${sequence}-s`, locale: 'en-GB' });
-          if (!saved[0]?.text.startsWith('Saved')) throw new Error(`not saved: ${saved[0]?.text}`);
-          if (Date.now() >= warmUntil) {
-            measuredFrom ||= Date.now();
-            latencies.push(performance.now() - started);
-          }
-        } catch (error) {
-          errors++;
-          if (errors <= 3) process.stderr.write(`round trip failed: ${String(error)}\n`);
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  const elapsed = (Date.now() - measuredFrom) / 1000;
-  return {
-    users,
-    roundTrips: latencies.length,
-    perSecond: latencies.length / elapsed,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    errors,
-  };
-}
+/** The baseline's users send the same log messages; one turn each. */
+export const echoTurn: Scenario<BenchUser> = {
+  async prepare(index) {
+    return newUser(index);
+  },
+  async roundTrip(user, post) {
+    const { text } = nextLog(user);
+    expectFirstText('echo', await say(post, 'echo', user, { text }), `Echo: ${text}`);
+  },
+};
