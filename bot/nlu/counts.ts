@@ -29,7 +29,7 @@ const NOUN_LIST: Record<CountCat, string> = {
     'non-binary nonbinary enby enbies nb muunsukupuolinen muunsukupuolista muunsukupuolisia muunsukupuolista ' +
     'ickebinär ickebinära ickebinärt icke-binär icke-binära icke-binärt ei-binäärinen ei-binääristä ei-binäärisiä genderqueer',
   new:
-    'new newcomer newcomers first-timers first-timer timers uutta uusia uusi uudet uusii ensikertalaista ensikertalaisia nya ny nykomlingar',
+    'new newcomer newcomers first-timers first-timer timers uutta uusia uusi uudet uusii uus ensikertalaista ensikertalaisia nya ny nykomlingar',
   staff:
     'workers worker staff leaders leader instructors instructor adults employees volunteers colleagues ohjaajaa ohjaajat ohjaaja ' +
     'työntekijää työntekijät aikuista aikuiset vapaaehtoista ledare fritidsledare personal vuxna anställda handledare volontärer',
@@ -56,7 +56,11 @@ function oneEdit(a: string, b: string): boolean {
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    // two neighbouring letters swapped: "memebrs"
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
@@ -78,6 +82,8 @@ function nounCat(t: string): CountCat | null {
 function nounCatRules(t: string): CountCat | null {
   if (/(?:ohjaajaa|ohjaajat|työntekijää|työntekijät|ledare|workers)$|^(?:opettaj|vetäj|valmentaj|kouluttaj)/.test(t)) return 'staff';
   if (/(?:deltagare|osallistujaa|kävijää|läistä|laista)$/.test(t)) return 'total';
+  // role nouns in the plural: "kasiluokkalaisia", "leiriläiset"
+  if (t.endsWith('laisia') || t.endsWith('läisiä') || t.endsWith('laiset') || t.endsWith('läiset')) return 'total';
   if (/^(?:nuor(?:ta|ia)|tyttö(?:ä|jä)|poik(?:aa|ia))$/.test(t)) return NOUNS.get(t) ?? null;
   // "leiri 20 nuorelle", "15 yläkoululaiselle": a numeral with a noun in the allative
   if (/(?:nuorelle|lapselle|osallistujalle|kävijälle|oppilaalle|opiskelijalle|laiselle)$/.test(t)) return 'total';
@@ -105,7 +111,8 @@ const FILLERS = new Set(
     // intensifiers: "3 ihan uusia", "2 brand new", "4 helt nya"
     'ihan aivan täysin ihka brand totally completely helt alldeles splitter').split(/\s+/),
 );
-const BACK_SKIP = new Set([':', '=', '-', '~', 'noin', 'n', 'ca', 'c', 'about', 'around', 'approx', 'roughly', 'runt', 'ungefär', 'cirka', 'circa', 'n.', 'ca.', 'oli', 'olivat', 'var', 'were', 'was', 'paikalla', 'present', 'på', 'plats', 'yht']);
+const BACK_SKIP = new Set([':', '=', '-', '~', 'noin', 'n', 'ca', 'c', 'about', 'around', 'approx', 'roughly', 'runt', 'ungefär', 'cirka', 'circa', 'n.', 'ca.', 'oli', 'olivat', 'var', 'were', 'was', 'paikalla', 'present', 'på', 'plats', 'yht',
+  'max', 'maks', 'maksimissaan', 'enimmillään', 'peak', 'yli', 'över']);
 /** Verbs after a number that make it a head count: "12 came", "12 kom", "12 tuli". */
 const CAME = new Set(['came', 'showed', 'turned', 'attended', 'joined', 'kom', 'dök', 'deltog', 'tuli', 'kävi', 'osallistui', 'saapui']);
 const MEET = new Set(['only', 'just', 'bara', 'endast', 'vain', 'ainoastaan', 'met', 'meet', 'saw', 'träffade', 'träffat', 'träffa', 'mötte', 'pratade', 'tapasin', 'tapasimme', 'tapasi', 'kohtasin', 'tavattiin', 'helped']);
@@ -217,11 +224,34 @@ const ALL_KNOWN_RE =
 /** "juteltiin n. 50 oppilaan kanssa": a count in the genitive before "kanssa". */
 const WITH_COUNT_FI_RE =
   /(?<![\d.,:])(\d{1,3}) (?:[\p{L}-]+ )?(?:nuoren|oppilaan|opiskelijan|lapsen|kävijän|tytön|pojan|nuorten) kanssa(?![\p{L}])/u;
+/** New ones named as not met before: "2 of whom we hadn't met before", "3 som vi inte träffat förut", "2 joita ei ollut ennen tavattu". */
+const NOT_MET_BEFORE_RE =
+  /(?<![\p{L}\d.,:])(\d{1,3}|\p{L}+) (?:of (?:them|whom|those) |av dem |heistä )?(?:(?:we|i) (?:hadn't|had not|haven't|have not|had never|have never|never) (?:met|seen)(?: before| previously)?|som (?:vi|jag) (?:inte|aldrig) (?:hade )?(?:träffat|mött|sett) (?:förut|tidigare|innan)|(?:joita|joihin) (?:ei|emme) (?:ole|ollut|oltu) (?:ennen|aiemmin|aikaisemmin) (?:tavattu|tavannut|tavanneet|nähty|törmätty))(?![\p{L}])/u;
+/** The verb NOT_MET_BEFORE_RE needs; a cheap test first, as that pattern starts at every word. */
+const NOT_MET_WORD_RE = /(?:n't|not|never) (?:met|seen)|(?:inte|aldrig) (?:hade )?(?:träffat|mött|sett)|(?:ei|emme) (?:ole|ollut|oltu) (?:ennen|aiemmin|aikaisemmin)/;
 /** "En av dem var ny", "one of them was new", "yksi heistä oli uusi". */
 const ONE_NEW_RE = /(?<![\p{L}])(?:en|one|yksi|yks) (?:av dem|of them|heistä) (?:var|was|oli) (?:ny|new|uusi)(?![\p{L}])/u;
 /** "kaikki poikia paitsi 2 tyttöä", "all boys except 2 girls", "alla killar utom 2 tjejer". */
 const ALL_EXCEPT_RE =
   /(?<![\p{L}])(?:kaikki|all|alla) (?:olivat |were |var )?(poikia|pojat|poikii|boys|lads|killar|pojkar|tyttöjä|tytöt|girls|tjejer|flickor) (?:paitsi|except|but|utom|förutom) (\d{1,3}|\p{L}+) (?:tyttö\p{L}*|girls?|tjej\p{L}*|flick\p{L}*|poik\p{L}*|poja\p{L}*|boys?|lads?|kill\p{L}*|pojk\p{L}*)/u;
+
+/** "6 players, all boys", "sju ungdomar, alla killar", "kaikki poikia": everyone of one gender. */
+const ALL_ONE_GENDER_RE =
+  /(?<![\p{L}])(?:all|alla|kaikki|only|bara|enbart|pelkkiä|pelkästään|vain) (?:of them )?(?:were |var |olivat |oli )?(?:(poikia|poikii|boys|lads|killar|pojkar|grabbar)|(tyttöjä|tyttöi|girls|tjejer|flickor))(?![\p{L}])(?! (?:paitsi|except|but|utom|förutom|ja|and|och|sekä|\d))/u;
+/** Words that make the rare patterns below worth a scan, noted while tokens are read: cheaper than scanning every text. */
+const MET_CUE = 1;
+const ALL_CUE = 2;
+const APPROX_CUE = 4;
+const CUE_WORDS = new Map<string, number>([
+  ...['met', 'seen', 'träffat', 'mött', 'sett', 'tavattu', 'tavannut', 'tavanneet', 'nähty', 'törmätty'].map((w): [string, number] => [w, MET_CUE]),
+  ...['all', 'alla', 'kaikki', 'only', 'bara', 'enbart', 'pelkkiä', 'pelkästään', 'vain'].map((w): [string, number] => [w, ALL_CUE]),
+  ...['parikymmentä', 'kolmisenkymmentä', 'nelisenkymmentä', 'viitisenkymmentä', 'kuutisenkymmentä', 'kymmenkunta', 'tiotal', 'tjugotal',
+    'trettiotal', 'fyrtiotal', 'femtiotal'].map((w): [string, number] => [w, APPROX_CUE]),
+]);
+/** A hedged round number standing alone at a clause end: "ehkä parikymmentä.", "ett tjugotal." */
+const APPROX_ALONE_RE =
+  /(?<![\p{L}])(?:(pari|kolmisen|nelisen|viitisen|kuutisen)kymmentä|kymmenkunta|(tio|tjugo|trettio|fyrtio|femtio)tal)(?=\s*(?:[.,;!?)]|$))/u;
+const APPROX_TENS: Record<string, number> = { pari: 20, kolmisen: 30, nelisen: 40, viitisen: 50, kuutisen: 60, tio: 10, tjugo: 20, trettio: 30, fyrtio: 40, femtio: 50 };
 
 /** Words that make a number approximate: "40ish", "40-odd". */
 const APPROX = new Set(['ish', 'odd']);
@@ -396,6 +426,26 @@ function expandPairs(s: string): string {
 const AFTER_COUNT = new Set(['and', 'ja', 'och', 'sekä', 'plus', 'of', 'joista', 'varav', 'with', 'med', 'in', 'at', 'on', 'from',
   'ages', 'aged', 'total', 'yhteensä', 'totalt', 'mukana', 'paikalla', 'present', 'were', 'was', 'oli', 'olivat', 'var']);
 
+/** "2 of whom we hadn't met before": the new ones, at most the total; null when not said so. */
+function notMetBefore(s: string, total: number): number | null {
+  if (!NOT_MET_WORD_RE.test(s)) return null;
+  const unmet = NOT_MET_BEFORE_RE.exec(s);
+  const n = unmet ? (/^\d/.test(unmet[1]) ? Number(unmet[1]) : numberValue(unmet[1])) : null;
+  return n !== null && n <= total ? n : null;
+}
+
+/** "ehkä parikymmentä.": a hedged round number standing alone, or null. */
+function approximateAlone(s: string): number | null {
+  const alone = APPROX_ALONE_RE.exec(s);
+  return alone ? APPROX_TENS[alone[1] ?? alone[2] ?? ''] ?? 10 : null;
+}
+
+/** "all boys", "alla tjejer": the one gender everyone was, or null. */
+function allOneGender(s: string): 'boys' | 'girls' | null {
+  const one = ALL_ONE_GENDER_RE.exec(s);
+  return one ? (one[1] ? 'boys' : 'girls') : null;
+}
+
 /** inferTotal: a total implied by girls + boys + non-binary when none is stated. */
 export function findCounts(s: string, inferTotal = true, acceptWeak = false): CountsFound {
   s = expandPairs(s);
@@ -404,8 +454,10 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
   const claimed = new Set<number>();
   let sentence = 0;
   let sentenceStart = 0;
+  let cues = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.kind === 'word') cues |= CUE_WORDS.get(t.text) ?? 0;
     if (t.kind === 'sep') {
       // "n. 40", "ca. 15": an abbreviation's dot does not end the sentence
       if (t.text === '.' && ABBREVIATIONS.has(tokens[i - 1]?.text ?? '')) continue;
@@ -509,6 +561,7 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
   }
   if (participants.new === null && (NO_NEW_RE.test(s) || ALL_KNOWN_RE.test(s))) participants.new = 0;
   if (participants.new === null && ONE_NEW_RE.test(s)) participants.new = 1;
+  if (cues & MET_CUE && participants.new === null && participants.total !== null) participants.new = notMetBefore(s, participants.total);
   const allBut = participants.total !== null ? ALL_EXCEPT_RE.exec(s) : null;
   if (allBut) {
     const others = /^\d/.test(allBut[2]) ? Number(allBut[2]) : numberValue(allBut[2]);
@@ -523,6 +576,11 @@ export function findCounts(s: string, inferTotal = true, acceptWeak = false): Co
         participants.boys ??= others;
       }
     }
+  }
+  if (cues & APPROX_CUE && participants.total === null) participants.total = approximateAlone(s);
+  if (cues & ALL_CUE && participants.total !== null && participants.girls === null && participants.boys === null && participants.nonBinary === null) {
+    const gender = allOneGender(s);
+    if (gender) participants[gender] = participants.total;
   }
   if (participants.total === null && inferTotal) {
     const parts = [participants.girls, participants.boys, participants.nonBinary];

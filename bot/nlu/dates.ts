@@ -117,6 +117,8 @@ const PE_SUBJECT_AFTER_RE = /^\s+(?:lessons?|class|classes|teacher|kit|dept|depa
 const EVENING_AFTER_RE = /^(?:\s+|-)(?:night|evening|eve|morning|afternoon|ilta|iltana|illalla|kväll|kvällen)(?![\p{L}])/u;
 /** After: a time or a number ("la 16-18", "sat 7h", "ti klo 17", "fri at 7"). */
 const TIME_AFTER_RE = /^\s+(?:(klo|kl|kello|at)\.?\s*)?\d/;
+/** After: a dash to another day, a span of days ("Fri–Sun", "fre-sön", "pe–su"): dated by its first day. */
+const DAY_RANGE_AFTER_RE = new RegExp(`^\\s*[-–]\\s*(?:${Object.keys(ABBR).join('|')}|${WEEKDAY_RE.source.slice(WEEKDAY_RE.source.indexOf('(') , WEEKDAY_RE.source.lastIndexOf(')') + 1)})(?![\\p{L}\\d])`, 'u');
 /** An activity noun just before the abbreviation: "Pelikerho ma", "Sählyvuoro ti", "Outreach Sat". */
 const ACTIVITY_BEFORE_RE =
   /(?:kerho|vuoro|ryhmä|ilta|treenit|treeni|paja|disko|retki|kahvila|jalkautuminen|grupp|gruppen|klubb|klubben|kväll|kvällen|träff|träffen|fält|group|club|session|outreach|detached|drop-in|night|evening|work)\s*$/u;
@@ -141,14 +143,14 @@ function abbrWeekday(s: string): number | null {
     const atStart = s.slice(0, m.index).trim() === '';
     const ambiguous = AMBIGUOUS.has(a);
     let day = false;
-    if (EVENING_AFTER_RE.test(after)) day = true;
+    if (EVENING_AFTER_RE.test(after) || DAY_RANGE_AFTER_RE.test(after)) day = true;
     else if (CLEAR_ABBR.has(a) && !(a === 'pe' && PE_SUBJECT_AFTER_RE.test(after))) day = true;
     else if (atStart) day = after === '' || /^[\s\d,:]/.test(after);
     else if (ambiguous && WORD_BEFORE_RE.test(before)) day = false;
     else {
       const time = TIME_AFTER_RE.exec(after);
       if (time) day = a !== 'to' || (time[1] !== undefined && time[1] !== 'at');
-      else if (after.startsWith(',') || after === '' || /^\s*[\n;]/.test(after)) {
+      else if (after.startsWith(',') || after === '' || /^\s*[\n;!]/.test(after)) {
         day = !ambiguous || ACTIVITY_BEFORE_RE.test(before) || (a !== 'to' && /[\p{L}]\s+$/u.test(before) && !/^,\s*(?:and|or|ja|och)\s/.test(after));
       } else if (a !== 'to' && ACTIVITY_BEFORE_RE.test(before) && before.length === m.index && !VERB_AFTER_RE.test(after)) {
         // right after the activity noun that opens the message

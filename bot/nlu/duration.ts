@@ -33,6 +33,21 @@ const PHRASES: [RegExp, number][] = [
 const AND_A_HALF_RE =
   /(?<![\p{L}\d])(\d{1,2}|\p{L}+) (?:and a half|och en halv|ja puoli) (?:hours?|hrs?|timmar|timme|timma|tuntia|tunnin)(?![\p{L}])/gu;
 
+/** Before a duration, a count of repeated sessions: "2 x 45 min", "3×20min", "2 kertaa 45 min", "2 gånger 30 min". */
+const TIMES_BEFORE_RE =
+  /(?<![\d.,:/\p{L}])(\d|two|three|four|kaksi|kaks|kolme|neljä|två|tre|fyra) ?(?:x|×|\*|kertaa|times|gånger|ggr) ?$/u;
+
+/** How many times a duration starting at index is repeated, and where that count starts; null when it is not. */
+function repeatedBefore(s: string, index: number): { times: number; start: number } | null {
+  const c = s.charCodeAt(index - 1);
+  // only after "x", "×", "*", a letter of "kertaa/times/gånger/ggr", or a space
+  if (index < 2 || !(c === 32 || c === 120 || c === 215 || c === 42 || c === 97 || c === 115 || c === 114)) return null;
+  const m = TIMES_BEFORE_RE.exec(s.slice(Math.max(0, index - 14), index));
+  if (!m) return null;
+  const times = /^\d/.test(m[1]) ? +m[1] : numberValue(m[1]);
+  return times !== null && times > 1 ? { times, start: index - m[0].length } : null;
+}
+
 const BARE_HOUR = /(?<![\p{L}])(?:(?:an|one) hour|tunnin|tunti|tunnin ajan|en timme|en timma|timmen)(?![\p{L}])/u;
 
 function num(s: string): number {
@@ -122,7 +137,9 @@ export function findDuration(text: string): DurationFound {
   for (const m of matches(HOURS_MIN_RE, s)) {
     const h = num(m[1]);
     const extra = m[2] ? +m[2] : m[3] ? +m[3] : 0;
-    take(m, h * 60 + extra);
+    const rep = repeatedBefore(s, m.index);
+    take(m, (h * 60 + extra) * (rep?.times ?? 1));
+    if (rep) spans.push({ start: rep.start, end: m.index });
     blank(m);
   }
   for (const m of matches(AND_A_HALF_RE, s)) {
@@ -151,7 +168,9 @@ export function findDuration(text: string): DurationFound {
     blank(m60);
   }
   for (const m of matches(MIN_RE, rest)) {
-    take(m, +m[1]);
+    const rep = repeatedBefore(rest, m.index);
+    take(m, +m[1] * (rep?.times ?? 1));
+    if (rep) spans.push({ start: rep.start, end: m.index });
     blank(m);
   }
   let range: number | null = null;

@@ -72,6 +72,17 @@ function add(word: string, n: number): void {
     add(`${SV_TENS[t]}tal`, t * 10);
   }
   for (const [w, n] of Object.entries(extra)) add(w, n);
+  // Spoken Finnish teens and tens: "viistoist", "kolmetoist", "kakskytviis", "nelkytkaks".
+  const spokenUnits: [string, number][] = [['yks', 1], ['kaks', 2], ['kolme', 3], ['neljä', 4], ['viis', 5], ['kuus', 6],
+    ['seittemän', 7], ['seitsemän', 7], ['kaheksan', 8], ['kahdeksan', 8], ['yheksän', 9], ['yhdeksän', 9], ['kasi', 8], ['ysi', 9]];
+  const spokenTens: [string, number][] = [['kaks', 2], ['kol', 3], ['kolme', 3], ['nel', 4], ['neljä', 4], ['viis', 5], ['kuus', 6],
+    ['seitkyt', 7], ['seittemän', 7], ['kasi', 8], ['kaheksan', 8], ['ysi', 9], ['yheksän', 9]];
+  for (const [w, u] of spokenUnits) if (w !== 'kasi' && w !== 'ysi') add(`${w}toist`, 10 + u);
+  for (const [w, t] of spokenTens) {
+    const tens = w.endsWith('kyt') ? w : `${w}kyt`;
+    add(tens, t * 10);
+    for (const [w2, u] of spokenUnits) add(`${tens}${w2}`, t * 10 + u);
+  }
 })();
 
 /** Words that are '1' only as an article ("a girl", "en tjej"): weak evidence of a count. */
