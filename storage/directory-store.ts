@@ -27,9 +27,21 @@ const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.local
 
 /** How long a loaded catalogue is reused; extraction compiles its matchers once per catalogue object. */
 const CATALOGUE_TTL_MS = 30_000;
+/** Distinct theme catalogues kept for sharing; most organisations use the default one. */
+const SHARED_THEME_CATALOGUES = 200;
 
 export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
   const catalogues = new Map<string, { loaded: number; version: number | undefined; catalogue: Promise<Catalogue> }>();
+  // Organisations with the same themes share one array, and so one compiled keyword matcher (megabytes each).
+  const themeCatalogues = new Map<string, Catalogue['themes']>();
+  const sharedThemes = (themes: Catalogue['themes']): Catalogue['themes'] => {
+    const key = JSON.stringify(themes);
+    const known = themeCatalogues.get(key);
+    if (known) return known;
+    if (themeCatalogues.size >= SHARED_THEME_CATALOGUES) themeCatalogues.delete(themeCatalogues.keys().next().value!);
+    themeCatalogues.set(key, themes);
+    return themes;
+  };
   return {
     async identify(channel, tenant, userId, otherUserIds = []) {
       const condition = ORGANISATION_BY_CHANNEL[channel];
@@ -105,7 +117,7 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       const cached = catalogues.get(organisationId);
       const current = version === undefined || cached?.version === version;
       if (cached && current && Date.now() - cached.loaded < CATALOGUE_TTL_MS) return cached.catalogue;
-      const catalogue = loadCatalogue(dataSource, organisationId);
+      const catalogue = loadCatalogue(dataSource, organisationId).then((loaded) => ({ ...loaded, themes: sharedThemes(loaded.themes) }));
       catalogues.set(organisationId, { loaded: Date.now(), version, catalogue });
       catalogue.catch(() => catalogues.delete(organisationId));
       return catalogue;

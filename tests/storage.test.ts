@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Entry, Organisation, Unit } from '../storage/entities';
 import { migrate, type Database } from '../storage/database';
+import { createDirectoryStore } from '../storage/directory-store';
 import { ensureOrganisation } from '../storage/organisations';
 import { engineName, openTestDatabase } from './support/database';
 
@@ -118,5 +119,18 @@ describe(`storage on ${engineName()}`, () => {
     expect(await ds.getRepository(Organisation).countBy({})).toBeGreaterThanOrEqual(2);
     const ownUnits = await ds.getRepository(Unit).findBy({ organisationId: other.id });
     expect(ownUnits.map((u) => u.name)).not.toContain('Concurrent unit');
+  });
+
+  it('shares one theme catalogue between organisations with the same themes, so its matcher is compiled once', async () => {
+    const directory = createDirectoryStore(ds);
+    const first = await ensureOrganisation(ds, { name: 'Same themes A', timeZone: 'Europe/Helsinki' });
+    const second = await ensureOrganisation(ds, { name: 'Same themes B', timeZone: 'Europe/Helsinki' });
+    const [a, b] = await Promise.all([directory.catalogue(first.id), directory.catalogue(second.id)]);
+    expect(a.themes.length).toBeGreaterThan(0);
+    expect(a.themes).toBe(b.themes);
+    await ds.query(`UPDATE themes SET keywords = '{"en": ["kayak"], "fi": ["kajakki"], "sv": ["kajak"]}' WHERE organisation_id = $1 AND key = 'sports'`, [second.id]);
+    const changed = await createDirectoryStore(ds).catalogue(second.id);
+    expect(changed.themes).not.toBe(a.themes);
+    expect(changed.themes.find((theme) => theme.key === 'sports')?.keywords.en).toEqual(['kayak']);
   });
 });
