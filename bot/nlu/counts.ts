@@ -14,6 +14,7 @@ const NOUN_LIST: Record<CountCat, string> = {
     'kävijää kävijöitä kävijä kävijät kavijaa tyyppiä tyyppi tyyppejä tyypit oppilasta oppilaita pelaajaa pelaajia ' +
     'katsojaa katsojia katsoja vierasta vieraita ihmistä ihmisiä teiniä teinejä yhteensä total totalt sammanlagt jäsentä jäseniä yleisöä ' +
     'ungdomar ungdommar ungdom ungdomen unga ungar barn barnen deltagare deltagarna besökare besökarna personer tonåringar ' +
+    'valtuutettua valtuutettuja valtuutetut edustajaa edustajia councillors delegates representatives ' +
     'ledamöter ledamot elever spelare tittare gäster stycken st individer ungdomarna medlemmar publik publiken campers leiriläistä leiriläisiä kerholaista ' +
     // learners' plurals: "150 childs", "came 21 youngs"
     'childs childrens youngs peoples teenages ' +
@@ -112,7 +113,7 @@ const FILLERS = new Set(
     'ihan aivan täysin ihka brand totally completely helt alldeles splitter').split(/\s+/),
 );
 const BACK_SKIP = new Set([':', '=', '-', '~', 'noin', 'n', 'ca', 'c', 'about', 'around', 'approx', 'roughly', 'runt', 'ungefär', 'cirka', 'circa', 'n.', 'ca.', 'oli', 'olivat', 'var', 'were', 'was', 'paikalla', 'present', 'på', 'plats', 'yht',
-  'max', 'maks', 'maksimissaan', 'enimmillään', 'peak', 'yli', 'över']);
+  'arviolta', 'suunnilleen', 'approximately', 'omkring', 'kring', 'max', 'maks', 'maksimissaan', 'enimmillään', 'peak', 'yli', 'över']);
 /** Verbs after a number that make it a head count: "12 came", "12 kom", "12 tuli". */
 const CAME = new Set(['came', 'showed', 'turned', 'attended', 'joined', 'kom', 'dök', 'deltog', 'tuli', 'kävi', 'osallistui', 'saapui']);
 const MEET = new Set(['only', 'just', 'bara', 'endast', 'vain', 'ainoastaan', 'met', 'meet', 'saw', 'träffade', 'träffat', 'träffa', 'mötte', 'pratade', 'tapasin', 'tapasimme', 'tapasi', 'kohtasin', 'tavattiin', 'helped']);
@@ -126,8 +127,8 @@ const TALK = new Set(['talked', 'chatted', 'spoke', 'spent', 'worked', 'sat', 'w
   'meeting', 'session', 'chat', 'call', 'walk', 'walk-and-talk', 'talk', 'coffee', 'samtal', 'träff', 'möte', 'mötet', 'promenad',
   'fika', 'telefonsamtal', 'videosamtal']);
 const WITH = new Set(['with', 'w', 'med']);
-/** Words right after a number that make it a head count: "9 närvarande", "9 paikalla", "15 online". */
-const PRESENT = new Set(['present', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä',
+/** Words right after a number that make it a head count: "9 närvarande", "9 paikalla", "15 online", "14 inne", "9 there". */
+const PRESENT = new Set(['present', 'inne', 'there', 'närvarande', 'paikalla', 'mukana', 'online', 'linjoilla', 'linjalla', 'läsnä',
   'chatissa', 'chätissä', 'striimissä', 'streamissa', 'discordissa', 'servulla', 'palvelimella', 'puhelussa', 'kanavalla']);
 /** Where people are online, after "in"/"i"/"on"/"på": "11 i chatten", "12 in the chat", "9 on the call". */
 const ONLINE_PLACES = new Set(['chat', 'chatten', 'chatt', 'chatet', 'stream', 'streamen', 'call', 'samtalet', 'server', 'servern',
@@ -329,13 +330,18 @@ function forwardNoun(tokens: Token[], from: number): NounAt | null {
           continue;
         }
         // "3 online sessions" is not a head count; "9 närvarande på ..." is
-        if (!n || n.kind !== 'word' || AFTER_COUNT.has(n.text) || t.text !== 'online') return { cat: 'total', at: -1, soft: true };
+        // "9 there, 2hrs" and "14 inne varav 4 nya" count; "2 there was" does not
+        const bare = t.text !== 'online' && t.text !== 'there' && t.text !== 'inne';
+        const counted = !n || n.kind !== 'word' || (AFTER_COUNT.has(n.text) && t.text !== 'there') || bare;
+        if (counted) return { cat: 'total', at: -1, soft: true };
         return null;
       }
       // "33 in, 4 first timers": a head count "in" the door
       if (t.text === 'in' && skipped === 0 && j === from && (!tokens[j + 1] || tokens[j + 1].kind === 'sep' || tokens[j + 1].text === ',')) {
         return { cat: 'total', at: -1 };
       }
+      // "35 through the door"
+      if (t.text === 'through' && j === from && tokens[j + 1]?.text === 'the' && tokens[j + 2]?.text === 'door') return { cat: 'total', at: -1 };
       // "11 i chatten", "12 in the chat", "9 on the call"
       if (j === from && (t.text === 'in' || t.text === 'i' || t.text === 'on' || t.text === 'på')) {
         const place = tokens[j + 1]?.text === 'the' ? tokens[j + 2] : tokens[j + 1];
@@ -424,7 +430,7 @@ function expandPairs(s: string): string {
 
 /** Words that may follow a gender count that is a head count ("6 poikaa ja 4 tyttöä", "9 girls came"). */
 const AFTER_COUNT = new Set(['and', 'ja', 'och', 'sekä', 'plus', 'of', 'joista', 'varav', 'with', 'med', 'in', 'at', 'on', 'from',
-  'ages', 'aged', 'total', 'yhteensä', 'totalt', 'mukana', 'paikalla', 'present', 'were', 'was', 'oli', 'olivat', 'var']);
+  'ages', 'aged', 'incl', 'including', 'inkl', 'inklusive', 'total', 'yhteensä', 'totalt', 'mukana', 'paikalla', 'present', 'were', 'was', 'oli', 'olivat', 'var']);
 
 /** "2 of whom we hadn't met before": the new ones, at most the total; null when not said so. */
 function notMetBefore(s: string, total: number): number | null {
