@@ -12,6 +12,7 @@ import { registerTabRoutes } from '../adapters/tab/routes';
 import { createTeamsSsoValidator } from '../adapters/tab/teams-sso';
 import { createTeamsChannel } from '../adapters/teams/teams-channel';
 import { createCore, type Core } from '../bot/core';
+import { createRateLimit } from '../bot/rate-limit';
 import { createDashboard } from '../bot/dashboard/service';
 import { migrate, openDatabase, type Database } from '../storage/database';
 import { createAdminStore } from '../storage/admin-store';
@@ -85,6 +86,7 @@ export function createAppCore(config: Config, database: Database, logger: Logger
     notifier,
     stores,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    rateLimit: createRateLimit(config.RATE_LIMIT_PER_MINUTE),
     understand: understandFromConfig(config, logger),
     interpretReportQuestion: reportInterpreterFromConfig(config, logger),
     summariseNotes: notesSummariserFromConfig(config, logger),

@@ -41,6 +41,8 @@ const fields = z.object({
   /** Teams: a turn slower than this answers "working on it" and delivers the result proactively. */
   TEAMS_SLOW_REPLY_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
   LOGBOOK_OPEN_SIGNUP: bool.default(false),
+  /** Messages a minute per user before the bot asks them to wait; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   /** Slack Web API base; tests point it at a loopback fake. */

@@ -6,6 +6,8 @@ import { startChildServer, type ChildServer } from './child-server';
 
 /** Settings that would change what is measured are cleared: no model, no Bot Framework auth, no Slack. */
 const PLAIN = { OPENAI_API_KEY: '', MicrosoftAppId: '', MicrosoftAppPassword: '', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' };
+/** Bench users write many times faster than people, so the per-user limit is off for the measurement. */
+const NO_RATE_LIMIT = { RATE_LIMIT_PER_MINUTE: '0' };
 
 /** botbuilder's stock echo bot (bench/echo-bot.ts). */
 export function startEchoBot(): Promise<ChildServer> {
@@ -19,7 +21,7 @@ export function startEchoBot(): Promise<ChildServer> {
  */
 export async function startLogbook(databaseUrl?: string): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
-  const env = { ...PLAIN, LOGBOOK_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', LOGBOOK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
+  const env = { ...PLAIN, ...NO_RATE_LIMIT, LOGBOOK_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', LOGBOOK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
   try {
     const server = await startChildServer({ name: 'logbook serve', args: [join(__dirname, '..', 'adapters', 'cli', 'logbook.js'), 'serve'], env, readyPath: '/healthz', ok: true });
     return {

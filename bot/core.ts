@@ -21,6 +21,7 @@ import { parseScheduleCommand } from './schedules/commands';
 import { handleScheduleCommand } from './schedules/handle';
 import type { Incoming, Reply } from './messages';
 import type { DraftRecord, Identity, MemberInfo, Notifier, OrganisationInfo, Role, Stores, TurnEffects, TurnScope } from './ports';
+import type { RateLimit } from './rate-limit';
 import { todayIn } from './time';
 import { looksLikeQuestion } from './understanding/report-question';
 
@@ -44,6 +45,8 @@ export interface CoreDependencies {
   summariseNotes?: SummariseNotes;
   /** Proactive messages, e.g. telling mentors that a stranger wrote. */
   notifier?: Notifier;
+  /** Messages per user and minute; none means no limit. */
+  rateLimit?: RateLimit | null;
   /** The service's public address, for links such as the dashboard's sign-in link; relative links without it. */
   publicBaseUrl?: string;
   now?: () => Date;
@@ -238,6 +241,10 @@ export function createCore(deps: CoreDependencies): Core {
       const channelLocale = parseLocale(incoming.locale);
       let locale: Locale = channelLocale ?? 'en';
       try {
+        if (deps.rateLimit && incoming.kind !== 'installed') {
+          const decision = await deps.rateLimit.take(`${incoming.channel}:${incoming.tenant}:${incoming.user.id}`);
+          if (!decision.allowed) return [reply(locale, t(locale, 'rateLimited', { seconds: decision.retryAfterSeconds }))];
+        }
         const who = await identify(incoming);
         if ('text' in who) return [who];
         const { organisation } = who.identity;

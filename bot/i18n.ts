@@ -29,6 +29,11 @@ export const PHRASES = {
     fi: 'Hei! Et ole vielä Logbookissa organisaation {organisation} jäsen. Organisaatiosi mentorin täytyy ensin lisätä sinut.',
     sv: 'Hej! Du är inte medlem i {organisation} i Logbook än. En mentor i din organisation måste först lägga till dig.',
   },
+  rateLimited: {
+    en: 'You are writing faster than I can keep up with. Please wait {seconds} seconds and send it again; nothing of this message was saved.',
+    fi: 'Kirjoitat nopeammin kuin ehdin seurata. Odota {seconds} sekuntia ja lähetä viesti uudelleen; tästä viestistä ei tallennettu mitään.',
+    sv: 'Du skriver snabbare än jag hinner med. Vänta {seconds} sekunder och skicka det igen; inget av det här meddelandet sparades.',
+  },
   unavailable: {
     en: 'Sorry, I cannot reach the database right now, so nothing was saved. Please try again in a moment.',
     fi: 'Pahoittelen, en saa juuri nyt yhteyttä tietokantaan, joten mitään ei tallennettu. Yritä hetken päästä uudelleen.',

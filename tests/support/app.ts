@@ -29,6 +29,8 @@ export async function startTestApp(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // Tests talk faster than people; tests/rate-limit.test.ts turns the limit on.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : {}),
     ...env,
   });
