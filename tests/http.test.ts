@@ -27,6 +27,12 @@ describe(`HTTP service on ${engineName()}`, () => {
   it.each(['/tab', '/privacy', '/terms'])('serves %s, which the Teams manifest points at', async (path) => {
     const page = await fetch(`${app.url}${path}`);
     expect(page.status).toBe(200);
+    // Security headers on every web page.
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    expect(page.headers.get('content-security-policy')).toMatch(/object-src 'none'.*frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
     expect(await page.text()).toContain('Logbook');
   });
 
