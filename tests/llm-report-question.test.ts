@@ -2,7 +2,7 @@ import { loadConfig } from '../app/config';
 import { reportInterpreterFromConfig } from '../app/understanding';
 import { DEFAULT_THEMES } from '../bot/nlu/default-themes';
 import { DEFAULT_ACTIVITIES, DEFAULT_UNITS } from '../bot/organisation-defaults';
-import { parseReportQuestion, type ReportCatalogue, type ReportDraft } from '../bot/reports/question';
+import { emptyDraft, parseReportQuestion, type ReportCatalogue, type ReportDraft } from '../bot/reports/question';
 import { createReportInterpreter, looksLikeQuestion, type ReportInterpretContext } from '../bot/understanding/report-question';
 import { reportQuery } from '../reports/query';
 import { FakeOpenAi, type FakeBehaviour } from './support/fake-openai';
@@ -20,19 +20,7 @@ const BOXING = id(13);
 const FOREIGN_UNIT = 'aaaaaaaa-0000-4000-8000-000000000001';
 const ctx: ReportInterpretContext = { today: '2026-11-25', catalogue, locale: 'fi' };
 
-const emptyQuery: ReportDraft = {
-  metric: null,
-  period: null,
-  unitIds: [],
-  activityIds: [],
-  workForms: [],
-  themes: [],
-  groupBy: 'none',
-  thenBy: 'none',
-  comparison: 'none',
-  chart: 'none',
-  limit: null,
-};
+const emptyQuery: ReportDraft = emptyDraft();
 
 /** The model's answer as the strict schema asks for it. */
 function modelAnswer(query: Partial<Record<keyof ReportDraft, unknown>> & Record<string, unknown>, extra: Record<string, unknown> = {}): string {

@@ -242,7 +242,8 @@ function read(text: string, ctx: ReportContext): { scan: Scan; reading: Reading 
   };
 }
 
-function emptyDraft(): ReportDraft {
+/** A draft that says nothing yet. */
+export function emptyDraft(): ReportDraft {
   return {
     metric: null,
     period: null,
@@ -321,6 +322,12 @@ function apply(draft: ReportDraft, r: Reading, today: string): { draft: ReportDr
   return { draft: next, missing, options };
 }
 
+/** A draft as the query schema's input; the schema checks that metric and period are set. */
+export function queryInputOf(draft: ReportDraft): Record<string, unknown> {
+  const { metric, period, unitIds, activityIds, workForms, themes, groupBy, thenBy, comparison, chart, limit } = draft;
+  return { metric, filters: { period, unitIds, activityIds, workForms, themes }, groupBy, thenBy, comparison, chart, limit };
+}
+
 function toParse(result: { draft: ReportDraft; missing: ClarifyField | null; options?: Metric[] }): ReportParse {
   const { draft, missing } = result;
   if (missing || !draft.metric || !draft.period) {
@@ -328,21 +335,7 @@ function toParse(result: { draft: ReportDraft; missing: ClarifyField | null; opt
     if (result.options?.length) clarify.options = result.options;
     return clarify;
   }
-  const parsed = reportQuerySchema.safeParse({
-    metric: draft.metric,
-    filters: {
-      period: draft.period,
-      unitIds: draft.unitIds,
-      activityIds: draft.activityIds,
-      workForms: draft.workForms,
-      themes: draft.themes,
-    },
-    groupBy: draft.groupBy,
-    thenBy: draft.thenBy,
-    comparison: draft.comparison,
-    chart: draft.chart,
-    limit: draft.limit,
-  });
+  const parsed = reportQuerySchema.safeParse(queryInputOf(draft));
   if (!parsed.success) return { kind: 'clarify', missing: 'metric', draft: { ...draft, metric: null } };
   return { kind: 'query', query: parsed.data };
 }

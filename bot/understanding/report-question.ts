@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../locale';
 import { maskPersonalData } from '../nlu';
-import type { ReportCatalogue, ReportContext, ReportDraft, ReportParse } from '../reports/question';
+import { queryInputOf, type ReportCatalogue, type ReportContext, type ReportDraft, type ReportParse } from '../reports/question';
 import { periodSchema, reportQuerySchema } from '../../reports/query';
 import { createJsonModel, llmErrorMessage, type LlmOptions, type UnderstandLogger } from './llm-client';
 import { llmReportAnswer, reportAnswerJsonSchema, type LlmReportAnswer } from './report-schema';
@@ -100,15 +100,7 @@ function toReportParse(answer: LlmReportAnswer, catalogue: ReportCatalogue): Rep
   if (missing === 'period') return { kind: 'clarify', missing, draft: { ...draft, period: null } };
   if (missing === 'comparison') return { kind: 'clarify', missing, draft: { ...draft, comparison: 'none' } };
 
-  const query = reportQuerySchema.safeParse({
-    metric: draft.metric,
-    filters: { period: draft.period, unitIds: draft.unitIds, activityIds: draft.activityIds, workForms: draft.workForms, themes: draft.themes },
-    groupBy: draft.groupBy,
-    thenBy: draft.thenBy,
-    comparison: draft.comparison,
-    chart: draft.chart,
-    limit: draft.limit,
-  });
+  const query = reportQuerySchema.safeParse(queryInputOf(draft));
   if (!query.success) throw new Error(`the model's query is invalid: ${query.error.issues[0].message}`);
   return { kind: 'query', query: query.data };
 }
