@@ -10,6 +10,7 @@ import { createEntryStore } from '../storage/entry-store';
 import { organisationsWithSchedules, scheduledMembers, type ScheduledMember, type ScheduledOrganisation } from '../storage/schedule-runs';
 import { createScheduledSends, type SendKey } from '../storage/scheduled-sends';
 import type { Logger } from './logger';
+import { unitScopeOf } from '../bot/reports/scope';
 
 export interface ScheduleRunnerOptions {
   dataSource: DataSource;
@@ -65,8 +66,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): { run(): P
     const outcome: { digest?: Outcome; reminder?: Outcome } = {};
     const digest = isAllowed(member.role, 'digest') ? dueDigest(member.schedules.digest, now, organisation.timeZone) : null;
     if (digest) {
-      // Mentors see every unit; a manager the units they belong to, or all when none are set (as in chat).
-      const unitIds = member.role === 'manager' && member.unitIds.length ? member.unitIds : null;
+      const { unitIds } = unitScopeOf(member.role, member.unitIds);
       outcome.digest = await deliver(organisation.id, { memberId: member.id, kind: 'digest', periodKey: digest.periodKey }, async () => [
         (await buildDigest(dataSource, { organisationId: organisation.id, unitIds }, { day: digest.day, locale })).reply,
       ]);
