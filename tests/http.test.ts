@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { RunningApp } from '../app/app';
 import { engineName } from './support/database';
 import { postJson, startTestApp } from './support/app';
@@ -62,6 +64,16 @@ describe(`HTTP service on ${engineName()}`, () => {
       body: JSON.stringify({ text: 'x'.repeat(10_000) }),
     });
     expect(response.status).toBe(413);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it.each(['/api/local/messages', '/api/messages', '/slack/events'])('refuses a multipart upload to %s without writing it anywhere', async (path) => {
+    const tempBefore = new Set(readdirSync(tmpdir()));
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.alloc(64 * 1024, 'a')]), 'upload.txt');
+    const response = await fetch(`${app.url}${path}`, { method: 'POST', body: form });
+    expect(response.status).toBe(415);
+    expect(readdirSync(tmpdir()).filter((name) => !tempBefore.has(name) && name.startsWith('upload_'))).toEqual([]);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 });
