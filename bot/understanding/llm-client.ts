@@ -32,15 +32,17 @@ export type AskForJson = (request: JsonRequest) => Promise<unknown>;
 export function createJsonModel(options: LlmOptions): AskForJson {
   const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0 });
   return async (request) => {
-    const completion = await client.chat.completions.create({
+    const body = {
       model: options.model,
       temperature: 0,
       messages: [
-        { role: 'system', content: request.system },
-        { role: 'user', content: request.user },
+        { role: 'system' as const, content: request.system },
+        { role: 'user' as const, content: request.user },
       ],
-      response_format: { type: 'json_schema', json_schema: { name: request.schemaName, strict: true, schema: request.schema } },
-    });
+      response_format: { type: 'json_schema' as const, json_schema: { name: request.schemaName, strict: true, schema: request.schema } },
+    };
+    // The client's timeout ends when the headers arrive; the signal also ends a body that stalls after them.
+    const completion = await client.chat.completions.create(body, { signal: AbortSignal.timeout(options.timeoutMs) });
     const content = completion.choices[0]?.message?.content;
     if (!content) throw new Error('the model returned no content');
     return JSON.parse(content) as unknown;

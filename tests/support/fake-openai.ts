@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 export type FakeBehaviour =
   | { kind: 'answer'; content: string; delayMs?: number }
-  | { kind: 'status'; status: number; retryAfter?: string };
+  | { kind: 'status'; status: number; retryAfter?: string }
+  /** Any HTTP answer, such as a proxy's HTML error page. */
+  | { kind: 'raw'; status: number; contentType: string; body: string }
+  /** Never answers. */
+  | { kind: 'hang' }
+  /** Sends the headers and the start of a body, then nothing more. */
+  | { kind: 'stall' };
 
 /** A loopback server speaking the chat-completions wire format, recording each request body. */
 export class FakeOpenAi {
@@ -24,6 +30,17 @@ export class FakeOpenAi {
       if (behaviour.kind === 'status') {
         res.writeHead(behaviour.status, { 'Content-Type': 'application/json', ...(behaviour.retryAfter ? { 'Retry-After': behaviour.retryAfter } : {}) });
         res.end(JSON.stringify({ error: { message: `status ${behaviour.status}`, type: 'server_error' } }));
+        return;
+      }
+      if (behaviour.kind === 'raw') {
+        res.writeHead(behaviour.status, { 'Content-Type': behaviour.contentType });
+        res.end(behaviour.body);
+        return;
+      }
+      if (behaviour.kind === 'hang') return;
+      if (behaviour.kind === 'stall') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"id": "chatcmpl-test", "choices": [');
         return;
       }
       const send = () => {
