@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { deleteExpiredDashboardTokens } from './dashboard-store';
 import { deleteExpiredDownloads } from './download-store';
+import { deleteOldReplyDeliveries } from './reply-deliveries';
 import type { OrganisationSettings } from './entities/organisation';
 import { rowCount } from './row-count';
 
@@ -25,6 +26,8 @@ export interface RetentionResult {
   conversationReferencesDeleted: number;
   /** Reply files (charts, exports) whose download links had expired. */
   downloadsDeleted: number;
+  /** Records of delivered replies older than the stored replies, deployment-wide. */
+  replyDeliveriesDeleted: number;
 }
 
 /** A whole number of days ≥ 1, or null for "keep notes". */
@@ -38,13 +41,19 @@ export function retentionDays(settings: OrganisationSettings | null | undefined)
  * than that many days ago become null (also in entry snapshots kept by the audit log), with one audit event
  * per organisation that changed. Everywhere: handled-message replies older than 30 days, the
  * conversation references of removed members, expired downloads and expired dashboard sign-ins and sessions
- * are deleted. Each organisation commits on its own.
+ * are deleted, and so are records of delivered replies older than the stored replies. Each organisation commits on its own.
  */
 export async function runRetention(dataSource: DataSource): Promise<RetentionResult> {
   const organisations = await dataSource.query<{ id: string; name: string; time_zone: string; settings: OrganisationSettings }[]>(
     'SELECT id, name, time_zone, settings FROM organisations ORDER BY name',
   );
-  const result: RetentionResult = { organisations: [], processedMessagesDeleted: 0, conversationReferencesDeleted: 0, downloadsDeleted: 0 };
+  const result: RetentionResult = {
+    organisations: [],
+    processedMessagesDeleted: 0,
+    conversationReferencesDeleted: 0,
+    downloadsDeleted: 0,
+    replyDeliveriesDeleted: 0,
+  };
   for (const organisation of organisations) {
     await dataSource.transaction(async (manager) => {
       const days = retentionDays(organisation.settings);
@@ -98,5 +107,6 @@ export async function runRetention(dataSource: DataSource): Promise<RetentionRes
       await deleteExpiredDashboardTokens(manager, organisation.id);
     });
   }
+  result.replyDeliveriesDeleted = await deleteOldReplyDeliveries(dataSource, PROCESSED_MESSAGE_DAYS);
   return result;
 }

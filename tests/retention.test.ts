@@ -62,6 +62,11 @@ describe(`retention run on ${engineName()}`, () => {
           [org],
         );
       }
+      // Records of delivered replies: one 31 days old, one from yesterday.
+      await ds.query(
+        `INSERT INTO reply_deliveries (channel, turn_key, part, delivered_at)
+         VALUES ('slack', 'message:T1:old', '0', now() - interval '31 days'), ('slack', 'message:T1:new', '0', now() - interval '1 day')`,
+      );
       // Conversation references of a removed and of a current member.
       const [removed] = await ds.query(`INSERT INTO members (organisation_id, role, removed_at) VALUES ($1, 'worker', now()) RETURNING id`, [kept.id]);
       const [current] = await ds.query(`INSERT INTO members (organisation_id, role) VALUES ($1, 'worker') RETURNING id`, [kept.id]);
@@ -101,6 +106,7 @@ describe(`retention run on ${engineName()}`, () => {
       processedMessagesDeleted: 2,
       conversationReferencesDeleted: 1,
       downloadsDeleted: 0,
+      replyDeliveriesDeleted: 1,
     });
 
     const database = await store.open();
@@ -134,6 +140,7 @@ describe(`retention run on ${engineName()}`, () => {
       ]);
       const replies = await ds.query('SELECT organisation_id, message_id FROM processed_messages ORDER BY organisation_id, message_id');
       expect(replies.map((r: { message_id: string }) => r.message_id)).toEqual(['new', 'new']);
+      expect(await ds.query('SELECT turn_key FROM reply_deliveries')).toEqual([{ turn_key: 'message:T1:new' }]);
       const references = await ds.query('SELECT conversation_id FROM conversation_references ORDER BY conversation_id');
       expect(references.map((r: { conversation_id: string }) => r.conversation_id)).toEqual(['c-current', 'c-nobody']);
     } finally {
