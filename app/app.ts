@@ -21,6 +21,7 @@ import { createDashboardStore } from '../storage/dashboard-store';
 import { createDirectoryStore } from '../storage/directory-store';
 import { createEntryStore } from '../storage/entry-store';
 import { createReportStore } from '../storage/report-store';
+import { createReplyDeliveries } from '../storage/reply-deliveries';
 import { createScheduleStore } from '../storage/schedule-store';
 import { notesSummariserFromConfig, reportInterpreterFromConfig, understandFromConfig } from './understanding';
 import { createJobScheduler, type JobScheduler } from './jobs';
@@ -143,7 +144,12 @@ export async function startApp(config: Config, logger: Logger, database: Databas
             botToken: config.SLACK_BOT_TOKEN,
             apiUrl: config.SLACK_API_URL,
             maxBodyBytes: config.MAX_BODY_BYTES,
-            createQueue: (handle) => createPgBossQueue(database.dataSource, handle, logger),
+            createQueue: (handle) =>
+              createPgBossQueue(database.dataSource, handle, logger, {
+                expireInSeconds: config.SLACK_JOB_EXPIRE_SECONDS,
+                maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
+              }),
+            deliveries: createReplyDeliveries(database.dataSource, 'slack'),
           },
           core,
           logger,
@@ -156,7 +162,10 @@ export async function startApp(config: Config, logger: Logger, database: Databas
   if (!config.MicrosoftAppId) logger.warn('MicrosoftAppId is not set: /api/messages accepts unauthenticated requests (local use only)');
   // The Slack queue (pg-boss) must run before requests can be acknowledged.
   await slack?.start();
-  const jobs = createJobScheduler(database.dataSource, logger, scheduledJobs(database.dataSource, logger, notifier), { timeZone: config.LOGBOOK_TIME_ZONE });
+  const jobs = createJobScheduler(database.dataSource, logger, scheduledJobs(database.dataSource, logger, notifier), {
+    timeZone: config.LOGBOOK_TIME_ZONE,
+    maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
+  });
   try {
     await jobs.start();
     await listen(server, config.PORT, config.HOST);

@@ -47,6 +47,10 @@ const fields = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   /** Slack Web API base; tests point it at a loopback fake. */
   SLACK_API_URL: z.url().optional(),
+  /** A queued Slack job still active this long after it started (its instance died) is tried again. */
+  SLACK_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(300),
+  /** How often pg-boss's maintenance looks for expired jobs (and archives finished ones). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(60 * 60).default(120),
   /** Teams SSO in the dashboard tab: the AAD app id (default MicrosoftAppId). */
   TEAMS_SSO_CLIENT_ID: z.string().min(1).optional(),
   /** The audience of SSO tokens (default api://<host of PUBLIC_BASE_URL>/<client id>, as the manifest's webApplicationInfo). */

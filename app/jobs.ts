@@ -16,6 +16,8 @@ export interface JobSchedulerOptions {
   timeZone: string;
   /** How often an idle worker looks for a due job; the default suits daily jobs. */
   pollingIntervalSeconds?: number;
+  /** How often pg-boss's maintenance runs (expires jobs of dead instances, archives finished ones). */
+  maintenanceIntervalSeconds?: number;
 }
 
 export interface JobScheduler {
@@ -40,6 +42,7 @@ export function createJobScheduler(dataSource: DataSource, logger: Logger, jobs:
     db: { executeSql: (text, values) => pool.query(text, values) },
     schema: 'pgboss',
     supervise: true,
+    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     schedule: true,
     migrate: true,
   });

@@ -14,8 +14,10 @@ export interface PgBossQueueOptions {
   batchSize?: number;
   /** Tries after the first for a job whose handling failed (the core answers a retry from what it stored). */
   retryLimit?: number;
-  /** A job still active after this long (its instance died) is tried again. */
+  /** A job still active after this long (its instance died) is tried again, once maintenance notices. */
   expireInSeconds?: number;
+  /** How often pg-boss's maintenance runs (expires jobs of dead instances, archives finished ones). */
+  maintenanceIntervalSeconds?: number;
   /** False for an instance that only takes requests and leaves the handling to others. */
   work?: boolean;
 }
@@ -56,6 +58,7 @@ export function createPgBossQueue(
     db: { executeSql: (text, values) => pool.query(text, values) },
     schema: 'pgboss',
     supervise: true,
+    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
     schedule: false,
     migrate: true,
   });
@@ -95,16 +98,17 @@ export function createPgBossQueue(
     start() {
       started ??= (async () => {
         await boss.start();
-        if (!(await boss.getQueue(SLACK_QUEUE))) {
-          await boss.createQueue(SLACK_QUEUE, {
-            name: SLACK_QUEUE,
-            policy: 'standard',
-            retryLimit: options.retryLimit ?? 2,
-            retryDelay: 2,
-            retryBackoff: true,
-            expireInSeconds: options.expireInSeconds ?? 5 * 60,
-          });
-        }
+        const queue: PgBoss.Queue = {
+          name: SLACK_QUEUE,
+          policy: 'standard',
+          retryLimit: options.retryLimit ?? 2,
+          retryDelay: 2,
+          retryBackoff: true,
+          expireInSeconds: options.expireInSeconds ?? 5 * 60,
+        };
+        // An existing queue takes the current settings for the jobs sent from now on.
+        if (await boss.getQueue(SLACK_QUEUE)) await boss.updateQueue(SLACK_QUEUE, queue);
+        else await boss.createQueue(SLACK_QUEUE, queue);
         if (options.work === false) return;
         await boss.work<SlackJob>(
           SLACK_QUEUE,

@@ -4,12 +4,14 @@ import type { Logger } from '../../app/logger';
 import type { ProactiveSender } from '../../app/notifier';
 import type { Core } from '../../bot/core';
 import type { Reply } from '../../bot/messages';
+import type { ReplyDeliveries } from '../../storage/reply-deliveries';
 import { deliveryText } from '../phrases';
 import { replyAttachments } from '../reply-attachments';
 import { toSlackMessage } from './blocks';
 import { commandToJob, eventToJob, interactionToJob, type ReplyTarget, type SlackJob } from './payloads';
 import { createInMemoryQueue, type SlackJobHandler, type SlackWorkQueue } from './queue';
 import { rawBodyReader, type RawBodyRequest } from './raw-body';
+import { postToResponseUrl, type RetryPolicy } from './response-url';
 import { verifySlackSignature } from './signature';
 
 export interface SlackOptions {
@@ -21,8 +23,10 @@ export interface SlackOptions {
   now?: () => number;
   /** Largest request body read from Slack. */
   maxBodyBytes?: number;
-  /** Retries of a failed or rate-limited Web API call. */
+  /** Retries of a failed or rate-limited Web API call or response_url post (429, 5xx, network errors). */
   retries?: number;
+  /** Records what each job delivered, so a retried job skips it; without it a retry sends every reply again. */
+  deliveries?: ReplyDeliveries;
   /** Where acknowledged work waits; in this process by default. */
   createQueue?: (handle: SlackJobHandler) => SlackWorkQueue;
 }
@@ -39,6 +43,12 @@ export interface SlackChannel {
   sender: ProactiveSender;
 }
 
+/** A job's key and the parts of its replies delivered so far. */
+interface TurnDelivery {
+  key: string;
+  done: Set<string>;
+}
+
 export const SLACK_ROUTES = { events: '/slack/events', commands: '/slack/commands', interactions: '/slack/interactions' } as const;
 
 const LOCALE_CACHE_MS = 60 * 60 * 1000;
@@ -48,10 +58,12 @@ const RESPONSE_URL_TIMEOUT_MS = 10_000;
 export function createSlackChannel(options: SlackOptions, core: Core, logger: Logger): SlackChannel {
   const now = options.now ?? Date.now;
   const log = logger.child({ channel: 'slack' });
+  const retry: RetryPolicy = { retries: options.retries ?? 3, minDelayMs: 200, maxDelayMs: 5000 };
+  // The WebClient waits out a 429's Retry-After, and tries a 5xx or a network error again with backoff.
   const web = new WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` } : {}),
     rejectRateLimitedCalls: false,
-    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minDelayMs, maxTimeout: retry.maxDelayMs },
     timeout: 10_000,
     logger: slackLogger(log),
   });
@@ -77,13 +89,25 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
     }
   }
 
+  /** Sends a part of a job's replies unless the job delivered it before, and records it once sent. */
+  async function once(turn: TurnDelivery | null, part: string, send: () => Promise<void>): Promise<void> {
+    if (turn?.done.has(part)) return;
+    await send();
+    if (!turn || !options.deliveries) return;
+    turn.done.add(part);
+    await options.deliveries.record(turn.key, part).catch((error: unknown) => {
+      // Sent all the same; only a retry of this job would send it again.
+      log.error({ err: error, key: turn.key, part }, 'could not record a delivered Slack reply');
+    });
+  }
+
   /**
    * Uploads the reply's files into the conversation (and thread) with files.uploadV2; returns a note for
    * each that failed. `uploadTo` null: the reply is ephemeral in a shared channel, where a file cannot be.
    */
-  async function uploadFiles(reply: Reply, uploadTo: { channel: string; threadTs: string | null } | null): Promise<string[]> {
+  async function uploadFiles(reply: Reply, uploadTo: { channel: string; threadTs: string | null } | null, turn: TurnDelivery | null, part: string): Promise<string[]> {
     const notes: string[] = [];
-    for (const file of replyAttachments(reply)) {
+    for (const [index, file] of replyAttachments(reply).entries()) {
       if (!uploadTo) {
         log.info({ filename: file.filename }, 'a file cannot go with an ephemeral reply in a shared channel');
         notes.push(deliveryText(reply.locale, 'attachmentOnlyInDirectMessage', { filename: file.filename }));
@@ -96,11 +120,10 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
           ...(file.kind === 'image' ? { alt_text: file.description } : {}),
           file: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
         };
-        await web.filesUploadV2(
-          uploadTo.threadTs
-            ? { ...upload, channel_id: uploadTo.channel, thread_ts: uploadTo.threadTs }
-            : { ...upload, channel_id: uploadTo.channel },
-        );
+        const { channel, threadTs } = uploadTo;
+        await once(turn, `${part}:file:${index}`, async () => {
+          await web.filesUploadV2(threadTs ? { ...upload, channel_id: channel, thread_ts: threadTs } : { ...upload, channel_id: channel });
+        });
       } catch (error) {
         log.error({ err: error, filename: file.filename, channel: uploadTo.channel }, 'Slack file upload failed; the text goes without it');
         notes.push(deliveryText(reply.locale, 'attachmentFailed', { filename: file.filename }));
@@ -109,21 +132,26 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
     return notes;
   }
 
-  /** The files first, so a failed upload can be told in the text that follows. */
-  async function deliver(target: ReplyTarget, reply: Reply, uploadTo: { channel: string; threadTs: string | null } | null): Promise<void> {
-    const notes = await uploadFiles(reply, uploadTo);
+  /**
+   * The files first, so a failed upload can be told in the text that follows. `part` names the reply within
+   * its job ("0", "1", …); with `turn`, parts the job delivered before are skipped.
+   */
+  async function deliver(
+    target: ReplyTarget,
+    reply: Reply,
+    uploadTo: { channel: string; threadTs: string | null } | null,
+    turn: TurnDelivery | null = null,
+    part = '0',
+  ): Promise<void> {
+    const notes = await uploadFiles(reply, uploadTo, turn, part);
     const message = toSlackMessage(notes.length ? { ...reply, text: [reply.text, ...notes].filter(Boolean).join('\n\n') } : reply);
-    if (target.kind === 'post') {
-      await web.chat.postMessage({ channel: target.channel, ...message, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
-      return;
-    }
-    const response = await fetch(target.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...message }),
-      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+    await once(turn, part, async () => {
+      if (target.kind === 'post') {
+        await web.chat.postMessage({ channel: target.channel, ...message, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+        return;
+      }
+      await postToResponseUrl(target.url, { response_type: 'ephemeral', replace_original: false, ...message }, retry, RESPONSE_URL_TIMEOUT_MS);
     });
-    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
   }
 
   async function handle(job: SlackJob): Promise<void> {
@@ -146,7 +174,9 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
         : incoming.conversation.kind === 'personal'
           ? { channel: incoming.conversation.id, threadTs: null }
           : null;
-    for (const reply of replies) await deliver(job.target, reply, uploadTo);
+    // A retried job (an earlier try failed part-way, or its instance died) sends only what did not go out.
+    const turn: TurnDelivery | null = options.deliveries ? { key: job.key, done: await options.deliveries.delivered(job.key) } : null;
+    for (const [index, reply] of replies.entries()) await deliver(job.target, reply, uploadTo, turn, String(index));
   }
 
   const queue = (
