@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallRecorder } from './call-recorder';
+import { AnswerScript } from './scripted-answers';
 
 export interface SlackApiCall {
   /** The Web API method ("chat.postMessage") or the response_url path ("/response/..."). */
@@ -41,6 +42,13 @@ export class FakeSlack extends CallRecorder<SlackApiCall> {
   readonly emails = new Map<string, string>();
   /** Answer the next call of this method with 429 and this Retry-After (seconds). */
   rateLimitOnce: { method: string; retryAfter: number } | null = null;
+  /**
+   * Scripted answers per method ("chat.postMessage", "/response/name"): e.g. a 429 with Retry-After, then a 500,
+   * then the normal answer. A failed call is recorded as "method:status" (not by posts()); a hung one as "method:hang".
+   */
+  readonly script = new AnswerScript();
+  /** Methods whose calls get no answer at all while listed. */
+  readonly hanging = new Set<string>();
   /** Answer files.getUploadURLExternal with this error (e.g. file_uploads_disabled) while set. */
   uploadError: string | null = null;
   /** Files shared by files.completeUploadExternal, in order. */
@@ -81,6 +89,21 @@ export class FakeSlack extends CallRecorder<SlackApiCall> {
         }
         const raw = bytes.toString('utf8');
         const method = url.startsWith('/api/') ? url.slice('/api/'.length).split('?')[0] : url;
+        if (this.hanging.has(method)) {
+          this.record({ method: `${method}:hang`, body: parseBody(req.headers['content-type'] ?? '', raw), token: null, at: Date.now() });
+          return;
+        }
+        const scripted = this.script.next(method);
+        if (scripted === 'hang') {
+          this.record({ method: `${method}:hang`, body: {}, token: null, at: Date.now() });
+          return;
+        }
+        if (scripted !== 'ok') {
+          this.record({ method: `${method}:${scripted.status}`, body: parseBody(req.headers['content-type'] ?? '', raw), token: null, at: Date.now() });
+          res.writeHead(scripted.status, { 'Content-Type': 'application/json', ...(scripted.retryAfter !== undefined ? { 'Retry-After': String(scripted.retryAfter) } : {}) });
+          res.end(JSON.stringify({ ok: false, error: scripted.status === 429 ? 'ratelimited' : 'internal_error' }));
+          return;
+        }
         const limited = this.rateLimitOnce;
         if (limited && limited.method === method) {
           this.rateLimitOnce = null;
