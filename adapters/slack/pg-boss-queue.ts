@@ -81,8 +81,16 @@ export function createPgBossQueue(
             await handle(job.data);
           } catch (error) {
             logger.error({ err: error, key: job.data.key, retry: job.retryCount }, 'Slack work failed');
-            await boss.fail(SLACK_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+            await boss
+              .fail(SLACK_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) })
+              .catch((failure: unknown) => logger.error({ err: failure, key: job.data.key }, 'could not mark a Slack job failed'));
+            continue;
           }
+          // Each job is marked done as soon as it is, not with its batch: pg-boss does not wait for its own
+          // batch update, which a shutdown can cut off, and a crash later in the batch would run this job again.
+          await boss
+            .complete(SLACK_QUEUE, job.id)
+            .catch((error: unknown) => logger.error({ err: error, key: job.data.key }, 'could not mark a Slack job done; it will run again, answered from what was stored'));
         }
       }),
     ).then(() => undefined);
