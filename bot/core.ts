@@ -77,9 +77,9 @@ export function createCore(deps: CoreDependencies): Core {
     background.add(tracked);
   }
 
-  async function identify(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
+  /** The member behind `identity` (as the turn's start read it), bound, added or signed up if need be; or a reply for a stranger. */
+  async function identify(incoming: Incoming, identity: Identity | null): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const channelLocale = parseLocale(incoming.locale);
-    const identity = await directory.identify(incoming.channel, incoming.tenant, incoming.user.id, incoming.user.otherIds);
     if (!identity && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
     if (!identity) return reply(channelLocale ?? 'en', t(channelLocale ?? 'en', 'unknownOrganisation'));
     if (identity.member) return { identity, member: identity.member };
@@ -245,31 +245,48 @@ export function createCore(deps: CoreDependencies): Core {
           const decision = await deps.rateLimit.take(`${incoming.channel}:${incoming.tenant}:${incoming.user.id}`);
           if (!decision.allowed) return [reply(locale, t(locale, 'rateLimited', { seconds: decision.retryAfterSeconds }))];
         }
-        const who = await identify(incoming);
-        if ('text' in who) return [who];
-        const { organisation } = who.identity;
-        locale = who.member.locale ?? channelLocale ?? organisation.defaultLocale;
-        if (incoming.address) {
-          await conversations.saveAddress(organisation.id, incoming.channel, incoming.conversation.id, who.member.id, incoming.address);
-        }
-        if (who.welcome) return [who.welcome, reply(locale, helpFor(who.member.role, locale))];
-        if (incoming.kind === 'installed') return [reply(locale, helpFor(who.member.role, locale))];
-        // A dashboard link is made afresh for every request and never kept as a reply: only its hash is stored.
-        if (!incoming.actionData && parseCommand(incoming.text.trim())?.kind === 'dashboard') {
-          if (!isAllowed(who.member.role, 'dashboard')) return [reply(locale, t(locale, refusalKey('dashboard')))];
-          const { dashboard } = deps.stores;
-          return [await signInLinkReply({ dashboard, member: who.member, locale, publicBaseUrl: deps.publicBaseUrl, conversationKind: incoming.conversation.kind, now: now() })];
-        }
-        const scope: TurnScope = {
-          organisationId: organisation.id,
-          memberId: who.member.id,
+        const scope = {
           channel: incoming.channel,
           conversationKey: conversationKey(incoming),
           messageId: incoming.messageId ?? null,
         };
-        if (scope.messageId) {
-          const earlier = await conversations.processedReplies(scope.organisationId, scope.channel, scope.messageId);
-          if (earlier) return earlier;
+        const start = await conversations.startTurn(
+          { channel: incoming.channel, tenant: incoming.tenant, userId: incoming.user.id, otherUserIds: incoming.user.otherIds ?? [] },
+          scope,
+        );
+        const who = await identify(incoming, start.identity);
+        if ('text' in who) return [who];
+        const { organisation } = who.identity;
+        locale = who.member.locale ?? channelLocale ?? organisation.defaultLocale;
+        // The address is kept with the turn's commit; a turn that commits nothing keeps it on its own.
+        const address = incoming.address ? { conversationId: incoming.conversation.id, reference: incoming.address } : undefined;
+        const saveAddress = async () => {
+          if (address) await conversations.saveAddress(organisation.id, incoming.channel, address.conversationId, who.member.id, address.reference);
+        };
+        if (who.welcome) {
+          await saveAddress();
+          return [who.welcome, reply(locale, helpFor(who.member.role, locale))];
+        }
+        if (incoming.kind === 'installed') {
+          await saveAddress();
+          return [reply(locale, helpFor(who.member.role, locale))];
+        }
+        // A dashboard link is made afresh for every request and never kept as a reply: only its hash is stored.
+        if (!incoming.actionData && parseCommand(incoming.text.trim())?.kind === 'dashboard') {
+          await saveAddress();
+          if (!isAllowed(who.member.role, 'dashboard')) return [reply(locale, t(locale, refusalKey('dashboard')))];
+          const { dashboard } = deps.stores;
+          return [await signInLinkReply({ dashboard, member: who.member, locale, publicBaseUrl: deps.publicBaseUrl, conversationKind: incoming.conversation.kind, now: now() })];
+        }
+        const turnScope: TurnScope = { ...scope, organisationId: organisation.id, memberId: who.member.id };
+        // A member bound or added just now was not known when the turn started, so nothing of theirs was read yet.
+        const known = start.identity?.member?.id === who.member.id;
+        const earlier = known
+          ? start.earlierReplies
+          : scope.messageId && (await conversations.processedReplies(organisation.id, scope.channel, scope.messageId));
+        if (earlier) {
+          await saveAddress();
+          return earlier;
         }
         const catalogue = await directory.catalogue(organisation.id, organisation.catalogueVersion);
         const ctx: DialogContext = {
@@ -278,13 +295,15 @@ export function createCore(deps: CoreDependencies): Core {
           requiredFields: organisation.requiredFields,
           understand: deps.understand,
         };
+        const loadDraft = () => conversations.loadDraft(turnScope.organisationId, turnScope.memberId, turnScope.conversationKey);
+        let draft = known ? start.draft : await loadDraft();
         for (let attempt = 1; attempt <= TURN_ATTEMPTS; attempt++) {
-          const draft = await conversations.loadDraft(scope.organisationId, scope.memberId, scope.conversationKey);
+          if (attempt > 1) draft = await loadDraft();
           const decision = await decide(incoming, organisation, who.member, draft, ctx);
-          const result = await conversations.commit(scope, { ...decision, readDraft: draft });
+          const result = await conversations.commit(turnScope, { ...decision, address, readDraft: draft });
           if (result.status === 'committed') return decision.replies;
           if (result.status === 'duplicate') return result.replies;
-          deps.logger.warn({ attempt, organisationId: scope.organisationId }, 'turn met a concurrent change, retrying');
+          deps.logger.warn({ attempt, organisationId: turnScope.organisationId }, 'turn met a concurrent change, retrying');
         }
         return [reply(locale, t(locale, 'unavailable'))];
       } catch (error) {

@@ -103,6 +103,8 @@ export interface TurnEffects {
   readDraft: DraftRecord | null;
   /** A new entry; `id` when the turn must know it in advance (reflection questions follow). */
   entry?: { id?: string; fields: EntryFields; sourceMessageId: string; reflections: Record<string, string> | null };
+  /** The conversation's latest reply address, for proactive messages; kept with the turn's other writes. */
+  address?: { conversationId: string; reference: Record<string, unknown> };
   /** One answer to a reflection question, added to the member's own entry. */
   reflection?: { entryId: string; question: string; answer: string };
   /** Soft-delete this entry of the member's and audit it. */
@@ -118,7 +120,22 @@ export type CommitResult =
   /** Someone changed the draft or entry since it was read; run the turn again. */
   | { status: 'conflict' };
 
+/** What a turn reads before it decides, in one round trip to the database. */
+export interface TurnStart {
+  /** As DirectoryStore.identify tells it. */
+  identity: Identity | null;
+  /** For a known member: the replies already sent for the message id, or null when it is new. */
+  earlierReplies: Reply[] | null;
+  /** For a known member: the conversation's draft, if any. */
+  draft: DraftRecord | null;
+}
+
 export interface ConversationStore {
+  /** Who wrote (by any of their ids) and, for a member, an earlier delivery's replies and the conversation's draft. */
+  startTurn(
+    channelUser: { channel: string; tenant: string; userId: string; otherUserIds: string[] },
+    turn: { conversationKey: string; messageId: string | null },
+  ): Promise<TurnStart>;
   /** Keeps the latest reply address of a conversation, for proactive messages. */
   saveAddress(organisationId: string, channel: string, conversationId: string, memberId: string | null, address: Record<string, unknown>): Promise<void>;
   loadDraft(organisationId: string, memberId: string, conversationKey: string): Promise<DraftRecord | null>;

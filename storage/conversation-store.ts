@@ -1,11 +1,54 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { ConversationState } from '../bot/conversation-state';
 import type { Reply } from '../bot/messages';
-import { rowCount } from './row-count';
-import type { CommitResult, ConversationStore, DraftRecord, TurnEffects, TurnScope } from '../bot/ports';
+import type { CommitResult, ConversationStore, DraftRecord, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
+import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
+import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
+import { inTransaction, pgPool } from './pg-pool';
+
+/*
+ * Every chat turn runs through this store: one query to start it, one transaction to commit it. It talks to
+ * node-postgres directly (see pg-pool.ts).
+ */
 
 /** Thrown inside a turn's transaction to roll it back. */
 class TurnConflict extends Error {}
+class DuplicateMessage extends Error {}
+
+interface StartRow extends OrganisationRow {
+  member_id: string | null;
+  display_name: string | null;
+  role: 'worker' | 'mentor' | 'manager' | null;
+  locale: string | null;
+  processed: boolean;
+  replies: Reply[] | null;
+  draft_id: string | null;
+  draft_state: ConversationState | null;
+}
+
+/** The organisation of a channel tenant, its member behind the channel user, and that member's message and draft. */
+const startTurnQuery = (organisationCondition: string) => `
+  WITH organisation AS (
+    SELECT id, name, time_zone, default_locale, settings FROM organisations WHERE ${organisationCondition}
+  ), member AS (
+    SELECT m.id, m.display_name, m.role, m.locale
+      FROM organisation o
+      JOIN channel_identities ci ON ci.organisation_id = o.id
+      JOIN members m ON m.organisation_id = ci.organisation_id AND m.id = ci.member_id
+     WHERE ci.channel = $2 AND ci.tenant_id = $1 AND ci.user_id = ANY($3::text[]) AND m.removed_at IS NULL
+     ORDER BY ci.user_id = $4 DESC LIMIT 1
+  )
+  SELECT o.id, o.name, o.time_zone, o.default_locale, o.settings,
+         m.id AS member_id, m.display_name, m.role, m.locale,
+         p.message_id IS NOT NULL AS processed, p.replies,
+         d.id AS draft_id, d.state AS draft_state
+    FROM organisation o
+    LEFT JOIN member m ON true
+    LEFT JOIN processed_messages p ON p.organisation_id = o.id AND m.id IS NOT NULL AND p.channel = $2 AND p.message_id = $5::text
+    LEFT JOIN drafts d ON d.organisation_id = o.id AND d.member_id = m.id AND d.conversation_key = $6`;
+
+const START_TURN = Object.fromEntries(Object.entries(ORGANISATION_BY_CHANNEL).map(([channel, condition]) => [channel, startTurnQuery(condition)]));
 
 const INSERT_ENTRY = `
   INSERT INTO entries (id, organisation_id, date, unit_id, activity_id, work_form, duration_minutes, total, girls, boys,
@@ -18,46 +61,70 @@ const INSERT_ENTRY = `
   ON CONFLICT (organisation_id, source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING
   RETURNING id`;
 
+const SAVE_ADDRESS = `
+  INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
+  VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (organisation_id, channel, conversation_id)
+  DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`;
+
 export function createConversationStore(dataSource: DataSource): ConversationStore {
+  const pool = () => pgPool(dataSource);
   return {
+    async startTurn(channelUser, turn): Promise<TurnStart> {
+      const query = START_TURN[channelUser.channel];
+      if (!query) return { identity: null, earlierReplies: null, draft: null };
+      const { userId, otherUserIds } = channelUser;
+      const { rows } = await pool().query<StartRow>(query, [
+        channelUser.tenant,
+        channelUser.channel,
+        [userId, ...otherUserIds],
+        userId,
+        turn.messageId,
+        turn.conversationKey,
+      ]);
+      const [row] = rows;
+      if (!row) return { identity: null, earlierReplies: null, draft: null };
+      const organisation = toOrganisation(row);
+      if (!row.member_id || !row.role) return { identity: { organisation, member: null }, earlierReplies: null, draft: null };
+      const member = toMember({ id: row.member_id, organisation_id: row.id, display_name: row.display_name, role: row.role, locale: row.locale });
+      return {
+        identity: { organisation, member },
+        earlierReplies: row.processed ? (row.replies ?? []) : null,
+        draft: row.draft_id && row.draft_state ? { id: row.draft_id, state: row.draft_state } : null,
+      };
+    },
+
     async saveAddress(organisationId, channel, conversationId, memberId, address) {
-      await dataSource.query(
-        `INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (organisation_id, channel, conversation_id)
-         DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`,
-        [organisationId, channel, conversationId, memberId, JSON.stringify(address)],
-      );
+      await pool().query(SAVE_ADDRESS, [organisationId, channel, conversationId, memberId, JSON.stringify(address)]);
     },
 
     async loadDraft(organisationId, memberId, conversationKey) {
-      const [row] = await dataSource.query<{ id: string; state: ConversationState }[]>(
+      const { rows } = await pool().query<{ id: string; state: ConversationState }>(
         'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3',
         [organisationId, memberId, conversationKey],
       );
-      return row ?? null;
+      return rows[0] ?? null;
     },
 
     async processedReplies(organisationId, channel, messageId) {
-      const [row] = await dataSource.query<{ replies: Reply[] | null }[]>(
+      const { rows } = await pool().query<{ replies: Reply[] | null }>(
         'SELECT replies FROM processed_messages WHERE organisation_id = $1 AND channel = $2 AND message_id = $3',
         [organisationId, channel, messageId],
       );
-      return row ? (row.replies ?? []) : null;
+      return rows[0] ? (rows[0].replies ?? []) : null;
     },
 
     async commit(scope, effects): Promise<CommitResult> {
       try {
-        return await dataSource.transaction(async (manager) => {
-          if (scope.messageId && !(await claimMessage(manager, scope, effects.replies))) {
-            throw new DuplicateMessage();
-          }
-          await writeDraft(manager, scope, effects);
-          const entryId = effects.entry ? await insertEntry(manager, scope, effects.entry) : null;
-          if (effects.undoEntryId) await undoEntry(manager, scope, effects.undoEntryId);
-          if (effects.reflection) await addReflection(manager, scope, effects.reflection);
+        return await inTransaction(pool(), async (client) => {
+          if (effects.address) await saveAddressIn(client, scope, effects.address);
+          if (scope.messageId && !(await claimMessage(client, scope, effects.replies))) throw new DuplicateMessage();
+          await writeDraft(client, scope, effects);
+          const entryId = effects.entry ? await insertEntry(client, scope, effects.entry) : null;
+          if (effects.undoEntryId) await undoEntry(client, scope, effects.undoEntryId);
+          if (effects.reflection) await addReflection(client, scope, effects.reflection);
           if (effects.memberLocale) {
-            await manager.query('UPDATE members SET locale = $3 WHERE organisation_id = $1 AND id = $2', [
+            await client.query('UPDATE members SET locale = $3 WHERE organisation_id = $1 AND id = $2', [
               scope.organisationId,
               scope.memberId,
               effects.memberLocale,
@@ -77,54 +144,52 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
   };
 }
 
-class DuplicateMessage extends Error {}
+async function saveAddressIn(client: PoolClient, scope: TurnScope, address: NonNullable<TurnEffects['address']>): Promise<void> {
+  await client.query(SAVE_ADDRESS, [scope.organisationId, scope.channel, address.conversationId, scope.memberId, JSON.stringify(address.reference)]);
+}
 
 /** Records the message id; false when another delivery of it was committed already. */
-async function claimMessage(manager: EntityManager, scope: TurnScope, replies: Reply[]): Promise<boolean> {
-  const claimed = await manager.query(
+async function claimMessage(client: PoolClient, scope: TurnScope, replies: Reply[]): Promise<boolean> {
+  const claimed = await client.query(
     `INSERT INTO processed_messages (organisation_id, channel, message_id, replies) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING message_id`,
     [scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies.map(withoutFiles))],
   );
-  return claimed.length > 0;
+  return claimed.rows.length > 0;
 }
 
-async function writeDraft(manager: EntityManager, scope: TurnScope, effects: TurnEffects): Promise<void> {
+async function writeDraft(client: PoolClient, scope: TurnScope, effects: TurnEffects): Promise<void> {
   const read: DraftRecord | null = effects.readDraft;
   const change = effects.draft;
   if (!change) return;
   if ('remove' in change) {
     if (!read) return;
-    const removed = rowCount(
-      await manager.query(
-        `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-        [scope.organisationId, read.id, read.state.revision],
-      ),
+    const removed = await client.query(
+      `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+      [scope.organisationId, read.id, read.state.revision],
     );
-    if (removed === 0) throw new TurnConflict();
+    if (removed.rows.length === 0) throw new TurnConflict();
     return;
   }
   const state = JSON.stringify(change.save);
   const written = read
-    ? rowCount(
-        await manager.query(
-          `UPDATE drafts SET state = $4, updated_at = now()
-            WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-          [scope.organisationId, read.id, read.state.revision, state],
-        ),
+    ? await client.query(
+        `UPDATE drafts SET state = $4, updated_at = now()
+          WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+        [scope.organisationId, read.id, read.state.revision, state],
       )
-    : rowCount(await manager.query(
+    : await client.query(
         `INSERT INTO drafts (organisation_id, member_id, conversation_key, state) VALUES ($1, $2, $3, $4)
          ON CONFLICT (organisation_id, member_id, conversation_key) DO NOTHING RETURNING id`,
         [scope.organisationId, scope.memberId, scope.conversationKey, state],
-      ));
-  if (written === 0) throw new TurnConflict();
+      );
+  if (written.rows.length === 0) throw new TurnConflict();
 }
 
-async function insertEntry(manager: EntityManager, scope: TurnScope, entry: NonNullable<TurnEffects['entry']>): Promise<string> {
+async function insertEntry(client: PoolClient, scope: TurnScope, entry: NonNullable<TurnEffects['entry']>): Promise<string> {
   const f = entry.fields;
   const p = f.participants;
-  const inserted: { id: string }[] = await manager.query(INSERT_ENTRY, [
+  const inserted = await client.query<{ id: string }>(INSERT_ENTRY, [
     scope.organisationId,
     f.date,
     f.unit,
@@ -147,31 +212,31 @@ async function insertEntry(manager: EntityManager, scope: TurnScope, entry: NonN
     entry.sourceMessageId,
     entry.id ?? null,
   ]);
-  if (inserted.length === 0) throw new TurnConflict();
-  return inserted[0].id;
+  if (inserted.rows.length === 0) throw new TurnConflict();
+  return inserted.rows[0].id;
 }
 
-async function undoEntry(manager: EntityManager, scope: TurnScope, entryId: string): Promise<void> {
-  const [before] = await manager.query<{ row: unknown }[]>(
+async function undoEntry(client: PoolClient, scope: TurnScope, entryId: string): Promise<void> {
+  const { rows } = await client.query<{ row: unknown }>(
     `SELECT to_jsonb(e) AS row FROM entries e
       WHERE organisation_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL FOR UPDATE`,
     [scope.organisationId, entryId, scope.memberId],
   );
-  if (!before) throw new TurnConflict();
-  await manager.query('UPDATE entries SET deleted_at = now(), updated_at = now() WHERE organisation_id = $1 AND id = $2', [
+  if (!rows[0]) throw new TurnConflict();
+  await client.query('UPDATE entries SET deleted_at = now(), updated_at = now() WHERE organisation_id = $1 AND id = $2', [
     scope.organisationId,
     entryId,
   ]);
-  await manager.query(
+  await client.query(
     `INSERT INTO audit_events (organisation_id, actor_id, action, target_type, target_id, before, after)
      VALUES ($1, $2, 'entry.delete', 'entry', $3, $4, NULL)`,
-    [scope.organisationId, scope.memberId, entryId, JSON.stringify(before.row)],
+    [scope.organisationId, scope.memberId, entryId, JSON.stringify(rows[0].row)],
   );
 }
 
 /** One reflection answer, keyed by its question, on the member's own entry; an entry undone meanwhile is left alone. */
-async function addReflection(manager: EntityManager, scope: TurnScope, reflection: NonNullable<TurnEffects['reflection']>): Promise<void> {
-  await manager.query(
+async function addReflection(client: PoolClient, scope: TurnScope, reflection: NonNullable<TurnEffects['reflection']>): Promise<void> {
+  await client.query(
     `UPDATE entries SET reflections = COALESCE(reflections, '{}'::jsonb) || jsonb_build_object($4::text, $5::text), updated_at = now()
       WHERE organisation_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL`,
     [scope.organisationId, reflection.entryId, scope.memberId, reflection.question, reflection.answer],

@@ -1,29 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { parseLocale } from '../bot/locale';
 import type { Catalogue } from '../bot/nlu/catalogue';
 import type { WorkForm } from '../bot/entry';
-import { DEFAULT_REQUIRED_FIELDS, type DirectoryStore, type Identity, type MemberInfo, type OrganisationInfo, type Role } from '../bot/ports';
-import type { OrganisationSettings } from './entities/organisation';
+import type { DirectoryStore, Identity } from '../bot/ports';
+import { MEMBER_COLUMNS, toMember, toOrganisation, type MemberRow, type OrganisationRow } from './identity-rows';
 import { createWorkspaceOrganisation } from './organisations';
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
-
-interface OrganisationRow {
-  id: string;
-  name: string;
-  time_zone: string;
-  default_locale: string;
-  settings: OrganisationSettings;
-}
-
-interface MemberRow {
-  id: string;
-  organisation_id: string;
-  display_name: string | null;
-  role: Role;
-  locale: string | null;
-}
-
-const MEMBER_COLUMNS = 'm.id, m.organisation_id, m.display_name, m.role, m.locale';
 
 /** How long a loaded catalogue is reused; extraction compiles its matchers once per catalogue object. */
 const CATALOGUE_TTL_MS = 30_000;
@@ -147,27 +128,5 @@ async function loadCatalogue(dataSource: DataSource, organisationId: string): Pr
     units,
     activities: activities.map((a) => ({ name: a.name, unit: a.unit, aliases: a.aliases, workForm: a.work_form })),
     themes,
-  };
-}
-
-function toOrganisation(row: OrganisationRow): OrganisationInfo {
-  return {
-    id: row.id,
-    name: row.name,
-    timeZone: row.time_zone,
-    defaultLocale: parseLocale(row.default_locale) ?? 'fi',
-    requiredFields: row.settings.requiredFields ?? [...DEFAULT_REQUIRED_FIELDS],
-    reflectionQuestions: row.settings.reflectionQuestions ?? [],
-    catalogueVersion: row.settings.catalogueVersion ?? 0,
-  };
-}
-
-function toMember(row: MemberRow): MemberInfo {
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    displayName: row.display_name,
-    role: row.role,
-    locale: parseLocale(row.locale),
   };
 }

@@ -347,6 +347,7 @@ describe(`isolation between organisations on ${engineName()}`, () => {
 const EXCEPTIONS: Record<string, string> = {
   'directory.identify': 'finds the organisation from the channel tenant; it has no id yet',
   'directory.createOrganisation': 'creates the organisation; it has no id yet',
+  'conversations.startTurn': 'finds the organisation from the channel tenant, as directory.identify does',
   'conversations.commit': 'takes a TurnScope, whose organisationId scopes every write',
 };
 
