@@ -5,7 +5,7 @@ import type { Reply } from '../bot/messages';
 import type { CommitResult, ConversationStore, DraftRecord, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
-import { inTransaction, pgPool } from './pg-pool';
+import { inTransaction, pgPool, prepared } from './pg-pool';
 
 /*
  * Every chat turn runs through this store: one query to start it, one transaction to commit it. It talks to
@@ -48,9 +48,13 @@ const startTurnQuery = (organisationCondition: string) => `
     LEFT JOIN processed_messages p ON p.organisation_id = o.id AND m.id IS NOT NULL AND p.channel = $2 AND p.message_id = $5::text
     LEFT JOIN drafts d ON d.organisation_id = o.id AND d.member_id = m.id AND d.conversation_key = $6`;
 
-const START_TURN = Object.fromEntries(Object.entries(ORGANISATION_BY_CHANNEL).map(([channel, condition]) => [channel, startTurnQuery(condition)]));
+const START_TURN = Object.fromEntries(
+  Object.entries(ORGANISATION_BY_CHANNEL).map(([channel, condition]) => [channel, prepared(`turn_start_${channel}`, startTurnQuery(condition))]),
+);
 
-const INSERT_ENTRY = `
+const INSERT_ENTRY = prepared(
+  'turn_insert_entry',
+  `
   INSERT INTO entries (id, organisation_id, date, unit_id, activity_id, work_form, duration_minutes, total, girls, boys,
                        non_binary, new_participants, age_groups, youth_led, staff_count, themes, notes, reflections,
                        author_id, channel, source_message_id)
@@ -59,13 +63,40 @@ const INSERT_ENTRY = `
           (SELECT id FROM activities WHERE organisation_id = $1 AND name = $4),
           $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
   ON CONFLICT (organisation_id, source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING
-  RETURNING id`;
+  RETURNING id`,
+);
 
-const SAVE_ADDRESS = `
-  INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
-  VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (organisation_id, channel, conversation_id)
-  DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`;
+const SAVE_ADDRESS = prepared(
+  'turn_save_address',
+  `INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
+   VALUES ($1, $2, $3, $4, $5)
+   ON CONFLICT (organisation_id, channel, conversation_id)
+   DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`,
+);
+const LOAD_DRAFT = prepared('turn_load_draft', 'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3');
+const PROCESSED_REPLIES = prepared(
+  'turn_processed_replies',
+  'SELECT replies FROM processed_messages WHERE organisation_id = $1 AND channel = $2 AND message_id = $3',
+);
+const CLAIM_MESSAGE = prepared(
+  'turn_claim_message',
+  `INSERT INTO processed_messages (organisation_id, channel, message_id, replies) VALUES ($1, $2, $3, $4)
+   ON CONFLICT DO NOTHING RETURNING message_id`,
+);
+const REMOVE_DRAFT = prepared(
+  'turn_remove_draft',
+  `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+);
+const UPDATE_DRAFT = prepared(
+  'turn_update_draft',
+  `UPDATE drafts SET state = $4, updated_at = now()
+    WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
+);
+const INSERT_DRAFT = prepared(
+  'turn_insert_draft',
+  `INSERT INTO drafts (organisation_id, member_id, conversation_key, state) VALUES ($1, $2, $3, $4)
+   ON CONFLICT (organisation_id, member_id, conversation_key) DO NOTHING RETURNING id`,
+);
 
 export function createConversationStore(dataSource: DataSource): ConversationStore {
   const pool = () => pgPool(dataSource);
@@ -74,14 +105,9 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
       const query = START_TURN[channelUser.channel];
       if (!query) return { identity: null, earlierReplies: null, draft: null };
       const { userId, otherUserIds } = channelUser;
-      const { rows } = await pool().query<StartRow>(query, [
-        channelUser.tenant,
-        channelUser.channel,
-        [userId, ...otherUserIds],
-        userId,
-        turn.messageId,
-        turn.conversationKey,
-      ]);
+      const { rows } = await pool().query<StartRow>(
+        query([channelUser.tenant, channelUser.channel, [userId, ...otherUserIds], userId, turn.messageId, turn.conversationKey]),
+      );
       const [row] = rows;
       if (!row) return { identity: null, earlierReplies: null, draft: null };
       const organisation = toOrganisation(row);
@@ -95,22 +121,16 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     },
 
     async saveAddress(organisationId, channel, conversationId, memberId, address) {
-      await pool().query(SAVE_ADDRESS, [organisationId, channel, conversationId, memberId, JSON.stringify(address)]);
+      await pool().query(SAVE_ADDRESS([organisationId, channel, conversationId, memberId, JSON.stringify(address)]));
     },
 
     async loadDraft(organisationId, memberId, conversationKey) {
-      const { rows } = await pool().query<{ id: string; state: ConversationState }>(
-        'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3',
-        [organisationId, memberId, conversationKey],
-      );
+      const { rows } = await pool().query<{ id: string; state: ConversationState }>(LOAD_DRAFT([organisationId, memberId, conversationKey]));
       return rows[0] ?? null;
     },
 
     async processedReplies(organisationId, channel, messageId) {
-      const { rows } = await pool().query<{ replies: Reply[] | null }>(
-        'SELECT replies FROM processed_messages WHERE organisation_id = $1 AND channel = $2 AND message_id = $3',
-        [organisationId, channel, messageId],
-      );
+      const { rows } = await pool().query<{ replies: Reply[] | null }>(PROCESSED_REPLIES([organisationId, channel, messageId]));
       return rows[0] ? (rows[0].replies ?? []) : null;
     },
 
@@ -145,15 +165,13 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
 }
 
 async function saveAddressIn(client: PoolClient, scope: TurnScope, address: NonNullable<TurnEffects['address']>): Promise<void> {
-  await client.query(SAVE_ADDRESS, [scope.organisationId, scope.channel, address.conversationId, scope.memberId, JSON.stringify(address.reference)]);
+  await client.query(SAVE_ADDRESS([scope.organisationId, scope.channel, address.conversationId, scope.memberId, JSON.stringify(address.reference)]));
 }
 
 /** Records the message id; false when another delivery of it was committed already. */
 async function claimMessage(client: PoolClient, scope: TurnScope, replies: Reply[]): Promise<boolean> {
   const claimed = await client.query(
-    `INSERT INTO processed_messages (organisation_id, channel, message_id, replies) VALUES ($1, $2, $3, $4)
-     ON CONFLICT DO NOTHING RETURNING message_id`,
-    [scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies.map(withoutFiles))],
+    CLAIM_MESSAGE([scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies.map(withoutFiles))]),
   );
   return claimed.rows.length > 0;
 }
@@ -164,32 +182,22 @@ async function writeDraft(client: PoolClient, scope: TurnScope, effects: TurnEff
   if (!change) return;
   if ('remove' in change) {
     if (!read) return;
-    const removed = await client.query(
-      `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-      [scope.organisationId, read.id, read.state.revision],
-    );
+    const removed = await client.query(REMOVE_DRAFT([scope.organisationId, read.id, read.state.revision]));
     if (removed.rows.length === 0) throw new TurnConflict();
     return;
   }
   const state = JSON.stringify(change.save);
   const written = read
-    ? await client.query(
-        `UPDATE drafts SET state = $4, updated_at = now()
-          WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-        [scope.organisationId, read.id, read.state.revision, state],
-      )
-    : await client.query(
-        `INSERT INTO drafts (organisation_id, member_id, conversation_key, state) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (organisation_id, member_id, conversation_key) DO NOTHING RETURNING id`,
-        [scope.organisationId, scope.memberId, scope.conversationKey, state],
-      );
+    ? await client.query(UPDATE_DRAFT([scope.organisationId, read.id, read.state.revision, state]))
+    : await client.query(INSERT_DRAFT([scope.organisationId, scope.memberId, scope.conversationKey, state]));
   if (written.rows.length === 0) throw new TurnConflict();
 }
 
 async function insertEntry(client: PoolClient, scope: TurnScope, entry: NonNullable<TurnEffects['entry']>): Promise<string> {
   const f = entry.fields;
   const p = f.participants;
-  const inserted = await client.query<{ id: string }>(INSERT_ENTRY, [
+  const inserted = await client.query<{ id: string }>(
+    INSERT_ENTRY([
     scope.organisationId,
     f.date,
     f.unit,
@@ -210,8 +218,9 @@ async function insertEntry(client: PoolClient, scope: TurnScope, entry: NonNulla
     scope.memberId,
     scope.channel,
     entry.sourceMessageId,
-    entry.id ?? null,
-  ]);
+      entry.id ?? null,
+    ]),
+  );
   if (inserted.rows.length === 0) throw new TurnConflict();
   return inserted.rows[0].id;
 }
