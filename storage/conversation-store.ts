@@ -2,14 +2,15 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationState } from '../bot/conversation-state';
 import type { Reply } from '../bot/messages';
-import type { CommitResult, ConversationStore, DraftRecord, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
+import type { CommitResult, ConversationStore, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
 import { inTransaction, pgPool, prepared } from './pg-pool';
+import { turnWrites, upsertAddress } from './turn-writes';
 
 /*
- * Every chat turn runs through this store: one query to start it, one transaction to commit it. It talks to
- * node-postgres directly (see pg-pool.ts).
+ * Every chat turn runs through this store: one query to start it, one transaction to commit it (usually of
+ * one statement, see turn-writes.ts). It talks to node-postgres directly, in named statements (see pg-pool.ts).
  */
 
 /** Thrown inside a turn's transaction to roll it back. */
@@ -52,50 +53,12 @@ const START_TURN = Object.fromEntries(
   Object.entries(ORGANISATION_BY_CHANNEL).map(([channel, condition]) => [channel, prepared(`turn_start_${channel}`, startTurnQuery(condition))]),
 );
 
-const INSERT_ENTRY = prepared(
-  'turn_insert_entry',
-  `
-  INSERT INTO entries (id, organisation_id, date, unit_id, activity_id, work_form, duration_minutes, total, girls, boys,
-                       non_binary, new_participants, age_groups, youth_led, staff_count, themes, notes, reflections,
-                       author_id, channel, source_message_id)
-  VALUES (COALESCE($21::uuid, gen_random_uuid()), $1, $2,
-          (SELECT id FROM units WHERE organisation_id = $1 AND name = $3),
-          (SELECT id FROM activities WHERE organisation_id = $1 AND name = $4),
-          $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-  ON CONFLICT (organisation_id, source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING
-  RETURNING id`,
-);
 
-const SAVE_ADDRESS = prepared(
-  'turn_save_address',
-  `INSERT INTO conversation_references (organisation_id, channel, conversation_id, member_id, reference)
-   VALUES ($1, $2, $3, $4, $5)
-   ON CONFLICT (organisation_id, channel, conversation_id)
-   DO UPDATE SET reference = EXCLUDED.reference, member_id = EXCLUDED.member_id, updated_at = now()`,
-);
+const SAVE_ADDRESS = prepared('turn_save_address', upsertAddress('$1', '$2', '$3', '$4', '$5'));
 const LOAD_DRAFT = prepared('turn_load_draft', 'SELECT id, state FROM drafts WHERE organisation_id = $1 AND member_id = $2 AND conversation_key = $3');
 const PROCESSED_REPLIES = prepared(
   'turn_processed_replies',
   'SELECT replies FROM processed_messages WHERE organisation_id = $1 AND channel = $2 AND message_id = $3',
-);
-const CLAIM_MESSAGE = prepared(
-  'turn_claim_message',
-  `INSERT INTO processed_messages (organisation_id, channel, message_id, replies) VALUES ($1, $2, $3, $4)
-   ON CONFLICT DO NOTHING RETURNING message_id`,
-);
-const REMOVE_DRAFT = prepared(
-  'turn_remove_draft',
-  `DELETE FROM drafts WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-);
-const UPDATE_DRAFT = prepared(
-  'turn_update_draft',
-  `UPDATE drafts SET state = $4, updated_at = now()
-    WHERE organisation_id = $1 AND id = $2 AND (state->>'revision')::int = $3 RETURNING id`,
-);
-const INSERT_DRAFT = prepared(
-  'turn_insert_draft',
-  `INSERT INTO drafts (organisation_id, member_id, conversation_key, state) VALUES ($1, $2, $3, $4)
-   ON CONFLICT (organisation_id, member_id, conversation_key) DO NOTHING RETURNING id`,
 );
 
 export function createConversationStore(dataSource: DataSource): ConversationStore {
@@ -137,10 +100,10 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     async commit(scope, effects): Promise<CommitResult> {
       try {
         return await inTransaction(pool(), async (client) => {
-          if (effects.address) await saveAddressIn(client, scope, effects.address);
-          if (scope.messageId && !(await claimMessage(client, scope, effects.replies))) throw new DuplicateMessage();
-          await writeDraft(client, scope, effects);
-          const entryId = effects.entry ? await insertEntry(client, scope, effects.entry) : null;
+          const writes = turnWrites(scope, effects);
+          const [written] = writes ? (await client.query<{ claimed: boolean; drafted: boolean; entry_id: string | null }>(writes)).rows : [];
+          if (written && !written.claimed) throw new DuplicateMessage();
+          if (written && (!written.drafted || (effects.entry && !written.entry_id))) throw new TurnConflict();
           if (effects.undoEntryId) await undoEntry(client, scope, effects.undoEntryId);
           if (effects.reflection) await addReflection(client, scope, effects.reflection);
           if (effects.memberLocale) {
@@ -150,7 +113,7 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
               effects.memberLocale,
             ]);
           }
-          return { status: 'committed' as const, entryId };
+          return { status: 'committed' as const, entryId: written?.entry_id ?? null };
         });
       } catch (error) {
         if (error instanceof TurnConflict) return { status: 'conflict' };
@@ -162,67 +125,6 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
       }
     },
   };
-}
-
-async function saveAddressIn(client: PoolClient, scope: TurnScope, address: NonNullable<TurnEffects['address']>): Promise<void> {
-  await client.query(SAVE_ADDRESS([scope.organisationId, scope.channel, address.conversationId, scope.memberId, JSON.stringify(address.reference)]));
-}
-
-/** Records the message id; false when another delivery of it was committed already. */
-async function claimMessage(client: PoolClient, scope: TurnScope, replies: Reply[]): Promise<boolean> {
-  const claimed = await client.query(
-    CLAIM_MESSAGE([scope.organisationId, scope.channel, scope.messageId, JSON.stringify(replies.map(withoutFiles))]),
-  );
-  return claimed.rows.length > 0;
-}
-
-async function writeDraft(client: PoolClient, scope: TurnScope, effects: TurnEffects): Promise<void> {
-  const read: DraftRecord | null = effects.readDraft;
-  const change = effects.draft;
-  if (!change) return;
-  if ('remove' in change) {
-    if (!read) return;
-    const removed = await client.query(REMOVE_DRAFT([scope.organisationId, read.id, read.state.revision]));
-    if (removed.rows.length === 0) throw new TurnConflict();
-    return;
-  }
-  const state = JSON.stringify(change.save);
-  const written = read
-    ? await client.query(UPDATE_DRAFT([scope.organisationId, read.id, read.state.revision, state]))
-    : await client.query(INSERT_DRAFT([scope.organisationId, scope.memberId, scope.conversationKey, state]));
-  if (written.rows.length === 0) throw new TurnConflict();
-}
-
-async function insertEntry(client: PoolClient, scope: TurnScope, entry: NonNullable<TurnEffects['entry']>): Promise<string> {
-  const f = entry.fields;
-  const p = f.participants;
-  const inserted = await client.query<{ id: string }>(
-    INSERT_ENTRY([
-    scope.organisationId,
-    f.date,
-    f.unit,
-    f.activity,
-    f.workForm,
-    f.durationMinutes,
-    p.total,
-    p.girls,
-    p.boys,
-    p.nonBinary,
-    p.new,
-    f.ageGroups,
-    f.youthLed,
-    f.staffCount,
-    f.themes,
-    f.notes,
-    entry.reflections ? JSON.stringify(entry.reflections) : null,
-    scope.memberId,
-    scope.channel,
-    entry.sourceMessageId,
-      entry.id ?? null,
-    ]),
-  );
-  if (inserted.rows.length === 0) throw new TurnConflict();
-  return inserted.rows[0].id;
 }
 
 async function undoEntry(client: PoolClient, scope: TurnScope, entryId: string): Promise<void> {
@@ -250,9 +152,4 @@ async function addReflection(client: PoolClient, scope: TurnScope, reflection: N
       WHERE organisation_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL`,
     [scope.organisationId, reflection.entryId, scope.memberId, reflection.question, reflection.answer],
   );
-}
-
-/** A redelivered message gets the replies' text and cards again; files (charts, exports) are not kept. */
-function withoutFiles({ attachments: _files, ...reply }: Reply): Reply {
-  return reply;
 }
