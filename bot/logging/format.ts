@@ -15,9 +15,14 @@ const WORK_FORM_PHRASE: Record<WorkForm, PhraseKey> = {
   camp: 'workFormCamp',
 };
 
+/** Intl formatters are slow to make: one per language. */
+const DATE_FORMATS = Object.fromEntries(
+  Object.entries(INTL_LOCALE).map(([locale, tag]) => [locale, new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' })]),
+) as Record<Locale, Intl.DateTimeFormat>;
+
 /** A YYYY-MM-DD date as people of that language write it. */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return DATE_FORMATS[locale].format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatDuration(minutes: number): string {
