@@ -1,8 +1,23 @@
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import type { RunningApp } from '../app/app';
 import { engineName } from './support/database';
 import { postJson, startTestApp } from './support/app';
+
+/** POSTs with Transfer-Encoding: chunked, so the server cannot know the size before it reads the body. */
+function postChunked(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    for (let at = 0; at < body.length; at += 1024) req.write(body.subarray(at, at + 1024));
+    req.end();
+  });
+}
 
 describe(`HTTP service on ${engineName()}`, () => {
   let app: RunningApp;
@@ -70,11 +85,56 @@ describe(`HTTP service on ${engineName()}`, () => {
   it.each(['/api/local/messages', '/api/messages', '/slack/events'])('refuses a multipart upload to %s without writing it anywhere', async (path) => {
     const tempBefore = new Set(readdirSync(tmpdir()));
     const form = new FormData();
-    form.append('file', new Blob([Buffer.alloc(64 * 1024, 'a')]), 'upload.txt');
+    form.append('file', new Blob([Buffer.alloc(1024, 'a')]), 'upload.txt');
     const response = await fetch(`${app.url}${path}`, { method: 'POST', body: form });
     expect(response.status).toBe(415);
     expect(readdirSync(tmpdir()).filter((name) => !tempBefore.has(name) && name.startsWith('upload_'))).toEqual([]);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  // Found by the fuzz run: restify skips reading bodies of these types, so the handler answered instead.
+  it.each([['no content type', null], ['text/plain', 'text/plain'], ['application/octet-stream', 'application/octet-stream'], ['multipart', 'multipart/form-data; boundary=x']])(
+    'answers a body over the limit with 413 whatever its type (%s), told by its length or read in chunks',
+    async (_name, type) => {
+      const headers: Record<string, string> = type ? { 'Content-Type': type } : {};
+      const body = Buffer.alloc(5000, 'x');
+      const told = await fetch(`${app.url}/api/local/messages`, { method: 'POST', headers, body });
+      expect(told.status).toBe(413);
+      expect(await postChunked(`${app.url}/api/local/messages`, body, headers)).toBe(413);
+      expect(await postChunked(`${app.url}/api/local/messages`, body, { 'Content-Type': 'application/json' })).toBe(413);
+    },
+  );
+
+  it('refuses a body of a type no route reads with 415 instead of answering it as empty', async () => {
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'text/csv']) {
+      const response = await fetch(`${app.url}/api/local/messages`, { method: 'POST', headers: { 'Content-Type': type }, body: 'text=help' });
+      expect(response.status).toBe(415);
+    }
+    const untyped = await fetch(`${app.url}/api/local/messages`, { method: 'POST', body: new Blob(['{"text":"help"}']) });
+    expect(untyped.status).toBe(415);
+  });
+
+  // Found by the fuzz run: a few hundred kB of gzip inflated past the longest string V8 makes, and gzip that
+  // was not gzip threw in the body reader; either killed the process.
+  it('refuses compressed bodies with 415 before inflating them, and keeps serving', async () => {
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a'), { level: 9 });
+    expect(bomb.length).toBeLessThan(4096);
+    for (const body of [bomb, Buffer.from('{"text":"not gzip at all"}')]) {
+      const response = await fetch(`${app.url}/api/local/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body });
+      expect(response.status).toBe(415);
+    }
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses JSON nested deeper than any input with 400', async () => {
+    const nested = `${'['.repeat(1000)}1${']'.repeat(1000)}`;
+    const response = await fetch(`${app.url}/api/local/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"text":"help","actionData":{"deep":${nested}}}`,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/nested deeper/);
   });
 });
 

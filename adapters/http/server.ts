@@ -1,28 +1,19 @@
 import restify from 'restify';
 import type { Logger } from '../../app/logger';
+import { bodyDepthGuard, bodyHeadersGuard } from './body-guard';
 
 export interface HttpServerOptions {
   logger: Logger;
   maxBodyBytes: number;
 }
 
-/**
- * No route takes file uploads, and restify's bodyParser would write multipart files to the temp folder
- * before any route checks a signature, with no size limit: such a request gets 415 before it is read.
- */
-function refuseMultipart(req: restify.Request, res: restify.Response, next: restify.Next): void {
-  if (!(req.header('content-type') ?? '').toLowerCase().startsWith('multipart/')) return next();
-  res.header('Connection', 'close');
-  res.send(415, { error: 'multipart bodies are not accepted' });
-  next(false);
-}
-
 /** restify with JSON/form bodies (the raw bytes kept for signature checks), limits and request logs. */
 export function createHttpServer({ logger, maxBodyBytes }: HttpServerOptions): restify.Server {
   const server = restify.createServer({ name: 'logbook-bot', handleUncaughtExceptions: false });
-  server.pre(refuseMultipart);
+  server.pre(bodyHeadersGuard(maxBodyBytes));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
+  server.use(bodyDepthGuard());
   server.use((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
