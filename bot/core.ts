@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseAdminCommand } from './admin/commands';
+import { cleanIncoming } from './clean-input';
 import { answerPending, handleAdminCommand, type AdminContext } from './admin/handle';
 import { isAdminButton, restore } from './admin/pending';
 import { isAllowed, refusalKey } from './admin/permissions';
@@ -61,6 +62,8 @@ export interface Core {
 
 const LOCAL_CHANNELS = new Set<Incoming['channel']>(['local', 'terminal']);
 const RECENT_ENTRIES = 10;
+/** Characters of a workspace's name kept for the organisation it signs up. */
+const MAX_ORGANISATION_NAME = 100;
 /** A turn that keeps meeting concurrent changes is given up after this many tries. */
 const TURN_ATTEMPTS = 3;
 
@@ -77,10 +80,17 @@ export function createCore(deps: CoreDependencies): Core {
     background.add(tracked);
   }
 
-  /** The member behind `identity` (as the turn's start read it), bound, added or signed up if need be; or a reply for a stranger. */
-  async function identify(incoming: Incoming, identity: Identity | null): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
+  /**
+   * The member behind `identity` (as the turn's start read it), bound, added or signed up if need be; or a reply
+   * for a stranger. `mayCreate` is false after a sign-up found the workspace taken, so it is tried once.
+   */
+  async function identify(
+    incoming: Incoming,
+    identity: Identity | null,
+    mayCreate = true,
+  ): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const channelLocale = parseLocale(incoming.locale);
-    if (!identity && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
+    if (!identity && mayCreate && deps.openSignup && !LOCAL_CHANNELS.has(incoming.channel)) return signUp(incoming);
     if (!identity) return reply(channelLocale ?? 'en', t(channelLocale ?? 'en', 'unknownOrganisation'));
     if (identity.member) return { identity, member: identity.member };
     const { member: bound, email } = await bindByEmail(incoming, identity.organisation);
@@ -116,16 +126,24 @@ export function createCore(deps: CoreDependencies): Core {
     return { member: await admin.members.bindByEmail(organisation.id, email, channelUser, incoming.user.name ?? null), email };
   }
 
-  /** The first user of an unknown workspace creates its organisation and becomes its mentor. */
-  async function signUp(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome: Reply }> {
+  /**
+   * The first user of an unknown workspace creates its organisation and becomes its mentor. When another first
+   * message of the workspace got there a moment earlier, this user is someone the new organisation does not know.
+   */
+  async function signUp(incoming: Incoming): Promise<{ identity: Identity; member: MemberInfo; welcome?: Reply } | Reply> {
     const locale = parseLocale(incoming.locale) ?? 'en';
     const organisation = await directory.createOrganisation({
-      name: incoming.tenantName?.trim() || `${incoming.channel === 'teams' ? 'Teams' : 'Slack'} ${incoming.tenant.slice(0, 8)}`,
+      // A workspace's display name can be as long as the channel lets it be; an organisation's name is short.
+      name: [...(incoming.tenantName?.trim() ?? '')].slice(0, MAX_ORGANISATION_NAME).join('') || `${incoming.channel === 'teams' ? 'Teams' : 'Slack'} ${incoming.tenant.slice(0, 8)}`,
       timeZone: deps.defaultTimeZone ?? 'Europe/Helsinki',
       defaultLocale: locale,
       channel: incoming.channel,
       tenant: incoming.tenant,
     });
+    if (!organisation) {
+      const existing = await directory.identify(incoming.channel, incoming.tenant, incoming.user.id, incoming.user.otherIds);
+      return identify(incoming, existing, false);
+    }
     const member = await directory.addMember(
       organisation.id,
       { displayName: incoming.user.name ?? null, email: incoming.user.email ?? null, role: 'mentor', locale },
@@ -237,7 +255,8 @@ export function createCore(deps: CoreDependencies): Core {
     async drain() {
       await Promise.allSettled([...background]);
     },
-    async handle(incoming) {
+    async handle(received) {
+      const incoming = cleanIncoming(received);
       const channelLocale = parseLocale(incoming.locale);
       let locale: Locale = channelLocale ?? 'en';
       try {
@@ -305,7 +324,8 @@ export function createCore(deps: CoreDependencies): Core {
           if (result.status === 'duplicate') return result.replies;
           deps.logger.warn({ attempt, organisationId: turnScope.organisationId }, 'turn met a concurrent change, retrying');
         }
-        return [reply(locale, t(locale, 'unavailable'))];
+        // The database answered every time: the user's own messages kept overtaking each other.
+        return [reply(locale, t(locale, 'tooManyAtOnce'))];
       } catch (error) {
         deps.logger.error({ err: error, channel: incoming.channel }, 'core failed to handle a message');
         return [reply(locale, t(locale, 'unavailable'))];

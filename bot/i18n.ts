@@ -39,6 +39,11 @@ export const PHRASES = {
     fi: 'Pahoittelen, en saa juuri nyt yhteyttä tietokantaan, joten mitään ei tallennettu. Yritä hetken päästä uudelleen.',
     sv: 'Förlåt, jag når inte databasen just nu, så inget sparades. Försök igen om en stund.',
   },
+  tooManyAtOnce: {
+    en: 'Several of your messages arrived at the same moment and I could not keep up, so nothing of this one was saved. Please send it again.',
+    fi: 'Useita viestejäsi saapui samalla hetkellä enkä pysynyt perässä, joten tästä viestistä ei tallennettu mitään. Lähetä se uudelleen.',
+    sv: 'Flera av dina meddelanden kom i samma ögonblick och jag hann inte med, så inget av det här sparades. Skicka det igen.',
+  },
   askWorkForm: {
     en: 'What kind of work was it? For example open activity, group, individual meeting, event, outreach, online or camp.',
     fi: 'Mikä työmuoto oli kyseessä? Esimerkiksi avoin toiminta, ryhmä, yksilötapaaminen, tapahtuma, jalkautuva työ, verkossa tai leiri.',

@@ -1,5 +1,14 @@
 import type { Locale } from './locale';
 
+/**
+ * The longest channel identifier (tenant, user, conversation, message id) an adapter accepts, in UTF-8 bytes:
+ * they are keys of unique indexes, whose rows PostgreSQL keeps under 2.7 kB. Real ids are a few dozen ASCII characters.
+ */
+export const MAX_ID_BYTES = 512;
+
+/** Whether a channel identifier fits MAX_ID_BYTES. */
+export const idFits = (id: string): boolean => Buffer.byteLength(id, 'utf8') <= MAX_ID_BYTES;
+
 /** What a channel adapter hands to the core: channel-neutral, already verified. */
 export interface Incoming {
   channel: 'local' | 'terminal' | 'teams' | 'slack';

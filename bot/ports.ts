@@ -55,14 +55,14 @@ export interface DirectoryStore {
   ): Promise<MemberInfo>;
   /** The units, activities and themes; a cached copy older than `version` is reloaded. */
   catalogue(organisationId: string, version?: number): Promise<Catalogue>;
-  /** Creates an organisation for a channel workspace, with the default structure. */
+  /** Creates an organisation for a channel workspace, with the default structure; null when the workspace has one already. */
   createOrganisation(spec: {
     name: string;
     timeZone: string;
     defaultLocale: Locale;
     channel: string;
     tenant: string;
-  }): Promise<OrganisationInfo>;
+  }): Promise<OrganisationInfo | null>;
 }
 
 export interface EntrySummary {

@@ -85,6 +85,7 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
         slackTeamId: spec.channel === 'slack' ? spec.tenant : null,
         tenant: spec.tenant,
       });
+      if (!organisation) return null;
       return toOrganisation({
         id: organisation.id,
         name: organisation.name,

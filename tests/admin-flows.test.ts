@@ -203,6 +203,22 @@ describe(`mentor commands on ${engineName()}`, () => {
     expect(audit.some((line) => line.includes('Audit unit 03'))).toBe(true);
   });
 
+  // Found by the fuzz run: a name of 2,000 characters broke the unique name index (rows stay under 2.7 kB), and
+  // the audit cut an emoji in half, a lone surrogate that PostgreSQL's JSON refused: "cannot reach the database".
+  it('refuses names over 100 characters, and cuts long audit values between characters', async () => {
+    const mentor = new ChatUser(app.url, undefined, 'en-GB');
+    const tooLong = 'That name is too long: names, aliases and keywords can have at most 100 characters. Nothing was changed.';
+    expect(texts(await mentor.say(`add unit ${'Nuorisotalo '.repeat(20).trim()}`))).toBe(tooLong);
+    expect(texts(await mentor.say(`add unit Short name aliases ${'😀'.repeat(101)}`))).toBe(tooLong);
+    expect(texts(await new ChatUser(app.url, mentor.user, 'fi-FI').say(`lisää yksikkö ${'ä'.repeat(101)}`))).toContain('Nimi on liian pitkä');
+    expect(await query('SELECT name FROM units WHERE length(name) > 100')).toEqual([]);
+    expect(texts(await mentor.say(`add unit ${'ä'.repeat(100)}`))).not.toContain('too long');
+
+    expect(texts(await mentor.say(`reflection questions ${'a'.repeat(58)}😀😀 and more`))).not.toContain('cannot reach');
+    const audit = texts(await mentor.say('audit'));
+    expect(audit).toContain(`${'a'.repeat(58)}😀…`);
+  });
+
   it('refuses what would leave no mentor or remove oneself', async () => {
     const mentor = await localMember(app, 'mentor', 'en-GB', 'Mona Mentor');
     expect(texts(await mentor.say('remove user Mona Mentor'))).toBe('You cannot remove yourself. Another mentor can do it.');

@@ -261,6 +261,15 @@ describe(`dashboard API on ${engineName()}`, () => {
       expect(audits[0].after).toMatchObject({ id: entries.worker2, total: 9, notes: 'Talked about exams', duration_minutes: 150 });
     });
 
+    // Found by the fuzz run: PostgreSQL stores no NUL or lone surrogate, so such notes were answered 500.
+    it('keeps NUL characters and lone surrogates out of edited notes', async () => {
+      const { status, body } = await worker.patch(`/api/tab/entries/${entries.worker2}`, { notes: 'Talked \u0000about \ud800exams' });
+      expect(status).toBe(200);
+      expect(body.notes).toBe('Talked  about \ufffdexams');
+      const [row] = await query('SELECT notes FROM entries WHERE id = $1', [entries.worker2]);
+      expect(row.notes).toBe('Talked  about \ufffdexams');
+    });
+
     it('refuses another member\'s entry, the structure, the overview and the export, changing nothing', async () => {
       const before = await query('SELECT * FROM entries ORDER BY id');
       const audits = await query('SELECT count(*)::int AS n FROM audit_events');

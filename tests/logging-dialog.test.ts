@@ -39,6 +39,28 @@ describe(`logging dialog over the local chat on ${engineName()}`, () => {
     expect(await draftsOf(worker)).toHaveLength(0);
   });
 
+  // Found by the fuzz run: PostgreSQL stores neither NUL nor a lone surrogate, so such messages got "cannot reach the database".
+  it('logs a message with NUL, control characters and lone surrogates, keeping the rest of its text', async () => {
+    const worker = new ChatUser(app.url, undefined, 'en-GB');
+    const shown = await worker.say('Drop-in tonight, 14 kids\u0000, talked about \ud800exams\u001b[31m');
+    expect(texts(shown)).toContain('Shall I save it?');
+    expect(fact(shown, 'Participants')).toBe('14');
+    const odd = await worker.send({ text: '', actionData: { action: 'save', origin: '\u0000\udfff', revision: 1, '\u0000': '\ud800' } });
+    // A card value that is no card's: answered with the current card.
+    expect(texts(odd)).toContain('out of date');
+    expect(texts(await worker.press(odd, 'save'))).toContain('Saved');
+    const [entry] = await entriesOf(worker);
+    expect(entry.notes).toBe('Drop-in tonight, 14 kids , talked about \ufffdexams [31m');
+  });
+
+  // Found by the fuzz run: when one user's messages kept overtaking each other, the bot blamed the database.
+  it("answers a burst of one user's messages at once without blaming the database", async () => {
+    const worker = new ChatUser(app.url, undefined, 'en-GB');
+    await worker.say('help');
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => worker.say(`Drop-in tonight, ${i + 1} kids`)));
+    for (const answer of answers) expect(texts(answer)).not.toContain('cannot reach the database');
+  });
+
   it('asks for a missing field in Finnish and saves on "kyllä"', async () => {
     const worker = new ChatUser(app.url, undefined, 'fi-FI');
     const asked = await worker.say('Juteltiin nuorten kanssa koulusta eilen');

@@ -121,6 +121,20 @@ describe(`storage on ${engineName()}`, () => {
     expect(ownUnits.map((u) => u.name)).not.toContain('Concurrent unit');
   });
 
+  // Found by the fuzz run: a workspace signed up twice at once broke the unique tenant, and a third workspace
+  // of the same name broke the unique name, each failing its user's message.
+  it('creates a workspace organisation once per workspace, under the first free name', async () => {
+    const directory = createDirectoryStore(ds);
+    const spec = { name: 'Youth services', timeZone: 'Europe/Helsinki', defaultLocale: 'en' as const, channel: 'teams' };
+    const first = await directory.createOrganisation({ ...spec, tenant: 'tenant-same-prefix-1' });
+    expect(first?.name).toBe('Youth services');
+    expect(await directory.createOrganisation({ ...spec, tenant: 'tenant-same-prefix-1' })).toBeNull();
+    const names = [];
+    for (const tenant of ['tenant-same-prefix-2', 'tenant-same-prefix-3', 'tenant-same-prefix-4']) names.push((await directory.createOrganisation({ ...spec, tenant }))?.name);
+    expect(names).toEqual(['Youth services (tenant-s)', 'Youth services (tenant-same-prefix-3)', 'Youth services (tenant-same-prefix-4)']);
+    expect(await directory.createOrganisation({ ...spec, channel: 'slack', tenant: 'tenant-same-prefix-1' })).toMatchObject({ name: 'Youth services (tenant-same-prefix-1)' });
+  });
+
   it('shares one theme catalogue between organisations with the same themes, so its matcher is compiled once', async () => {
     const directory = createDirectoryStore(ds);
     const first = await ensureOrganisation(ds, { name: 'Same themes A', timeZone: 'Europe/Helsinki' });

@@ -65,7 +65,8 @@ const KIND_WORDS: Record<CatalogueKind, string> = {
   theme: String.raw`(?:themes?|topics?|teem${L}*|aihe${L}*|tema${L}*)`,
 };
 const KIND = `(?<kind>${KIND_WORDS.unit}|${KIND_WORDS.activity}|${KIND_WORDS.theme})`;
-const EMAIL = String.raw`[^\s@<>"',;:]+@[^\s@<>"',;:]+\.[^\s@<>"',;:]+`;
+// As long as an address may be (RFC 5321: 64 before the @, 255 after), and no longer.
+const EMAIL = String.raw`[^\s@<>"',;:]{1,64}@[^\s@<>"',;:]{1,191}\.[^\s@<>"',;:]{1,63}`;
 const LANGUAGES: Record<string, Locale> = {
   fi: 'fi', suomi: 'fi', suomeksi: 'fi', suomeen: 'fi', finnish: 'fi', finska: 'fi',
   sv: 'sv', svenska: 'sv', ruotsi: 'sv', ruotsiksi: 'sv', swedish: 'sv',

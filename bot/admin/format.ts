@@ -139,5 +139,7 @@ function show(value: unknown): string {
   else if (Array.isArray(value)) text = value.map((v) => (record(v) ? Object.values(record(v)!).join(' / ') : String(v))).join(', ') || '–';
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+  if (text.length <= MAX_VALUE) return text;
+  // By code points: cutting between the halves of an emoji leaves a lone surrogate, which PostgreSQL's JSON refuses.
+  return `${[...text].slice(0, MAX_VALUE - 1).join('')}…`;
 }

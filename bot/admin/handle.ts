@@ -29,8 +29,27 @@ export interface AdminContext {
 }
 
 const AUDIT_LIMIT = 20;
+/** Characters of a unit, activity or theme name, alias or keyword: they are shown on cards and are keys of unique indexes. */
+export const MAX_NAME_LENGTH = 100;
 const MAX_RETENTION_DAYS = 36_500;
 const KIND_PHRASE: Record<CatalogueKind, PhraseKey> = { unit: 'kindUnit', activity: 'kindActivity', theme: 'kindTheme' };
+
+/** The names a command would store: catalogue names, new names, aliases and keywords. */
+function namesOf(command: AdminCommand): string[] {
+  switch (command.kind) {
+    case 'addUnit':
+    case 'addActivity':
+      return [command.name, ...command.aliases];
+    case 'addTheme':
+      return [command.name, ...Object.values(command.keywords).flat()];
+    case 'rename':
+      return [command.newName];
+    case 'addAliases':
+      return Object.values(command.aliases).flat();
+    default:
+      return [];
+  }
+}
 
 /** Runs a mentor command (the core has checked the role) and answers in the mentor's language. */
 export async function handleAdminCommand(command: AdminCommand, ctx: AdminContext, current: ConversationState | null): Promise<AdminDecision> {
@@ -38,6 +57,7 @@ export async function handleAdminCommand(command: AdminCommand, ctx: AdminContex
   const org = ctx.organisation.id;
   const actor = ctx.actor.id;
   const say = (key: PhraseKey, params: Record<string, string | number> = {}): AdminDecision => ({ replies: [reply(locale, t(locale, key, params))] });
+  if (namesOf(command).some((name) => [...name].length > MAX_NAME_LENGTH)) return say('nameTooLong', { max: MAX_NAME_LENGTH });
 
   switch (command.kind) {
     case 'addMember':

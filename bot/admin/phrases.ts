@@ -115,6 +115,11 @@ export const ADMIN_PHRASES = {
     fi: 'Arkistoitu {kind} "{name}" on taas käytössä.',
     sv: 'Jag tog {kind} "{name}" ur arkivet och i bruk igen.',
   },
+  nameTooLong: {
+    en: 'That name is too long: names, aliases and keywords can have at most {max} characters. Nothing was changed.',
+    fi: 'Nimi on liian pitkä: nimissä, aliaksissa ja avainsanoissa voi olla enintään {max} merkkiä. Mitään ei muutettu.',
+    sv: 'Namnet är för långt: namn, alias och nyckelord får ha högst {max} tecken. Inget ändrades.',
+  },
   catalogueExists: {
     en: 'The {kind} "{name}" exists already.',
     fi: '{kind} "{name}" on jo olemassa.',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isAllowed } from '../admin/permissions';
+import { cleanText } from '../clean-input';
 import { t, type PhraseKey } from '../i18n';
 import type { Locale } from '../locale';
 import { findPersonalData, type PersonalDataKind } from '../nlu/privacy';
@@ -67,7 +68,8 @@ async function check(deps: EntryDependencies, asker: DashboardAsker, entry: Dash
       return failure('invalid', locale, 'dashboardCountsExceedTotal', { parts: participants.new, total });
     }
   }
-  const notes = patch.notes === undefined ? undefined : patch.notes?.trim() || null;
+  // Notes are typed in a browser: no NUL or lone surrogate may reach the database.
+  const notes = patch.notes === undefined ? undefined : (patch.notes === null ? '' : cleanText(patch.notes)).trim() || null;
   const { participants: _partial, themes: _themes, notes: _notes, ...plain } = patch;
   const change: EntryChange = { ...plain, ...(themes ? { themes } : {}), ...(participants ? { participants } : {}), ...(notes !== undefined ? { notes } : {}) };
 
