@@ -126,6 +126,41 @@ describe(`Teams channel on ${engineName()}`, () => {
     const stranger = await post(app, { ...installUpdate(connector.serviceUrl, teamsUser(), 'unknown-tenant'), ...expectReplies });
     expect(replyTexts(stranger.body)).toContain('npx logbook org create');
   });
+  // Found by the fuzz run: botbuilder trusts the body's types and answered these with 500, or failed inside the turn.
+  it.each<[string, (activity: Record<string, unknown>) => unknown]>([
+    ['an empty object', () => ({})],
+    ['no type', ({ type: _type, ...rest }) => rest],
+    ['no serviceUrl', ({ serviceUrl: _url, ...rest }) => rest],
+    ['a serviceUrl that is a number', (activity) => ({ ...activity, serviceUrl: 7 })],
+    ['a serviceUrl that is no address', (activity) => ({ ...activity, serviceUrl: 'not a url' })],
+    ['no recipient', ({ recipient: _recipient, ...rest }) => rest],
+    ['text that is a number', (activity) => ({ ...activity, text: 5 })],
+    ['a conversation that is a string', (activity) => ({ ...activity, conversation: 'a:1' })],
+    ['an entity without a type', (activity) => ({ ...activity, entities: [{ locale: 'fi-FI' }] })],
+    ['a mention without its text', (activity) => ({ ...activity, entities: [{ type: 'mention', mentioned: { id: 'x' } }] })],
+    ['a user id of 600 bytes', (activity) => ({ ...activity, from: { ...(activity.from as object), id: 'x'.repeat(600) } })],
+    ['a conversation id that could not go out in a header', (activity) => ({ ...activity, conversation: { ...(activity.conversation as object), id: 'a:1\nX-Injected: 1' } })],
+    ['a tenant id that is an object', (activity) => ({ ...activity, channelData: { tenant: { id: {} } } })],
+  ])('answers an activity with %s 400, not 500', async (_name, change) => {
+    const worker = teamsUser();
+    const response = await post(app, change(personalMessage(connector.serviceUrl, worker, 'help', expectReplies)));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatch(/^Invalid activity/);
+  });
+
+  it('answers a form body 400: it is no activity', async () => {
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'type=message' });
+    expect(response.status).toBe(400);
+  });
+
+  it('leaves an activity without a conversation unanswered instead of failing the turn', async () => {
+    const worker = teamsUser();
+    await addWorker(app, worker);
+    const { conversation: _conversation, ...activity } = personalMessage(connector.serviceUrl, worker, 'help', expectReplies);
+    const response = await post(app, activity);
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).not.toContain('cannot reach the database');
+  });
 });
 
 describe('Teams open sign-up', () => {
@@ -142,6 +177,51 @@ describe('Teams open sign-up', () => {
         [installer.aadObjectId],
       );
       expect(member).toEqual({ role: 'mentor', teams_tenant_id: 'new-tenant-1234' });
+    } finally {
+      await app.stop();
+      await connector.stop();
+    }
+  });
+});
+
+describe('Teams open sign-up of an unusual workspace', () => {
+  // Found by the fuzz run: a team name of thousands of characters broke the unique name index (rows stay under 2.7 kB).
+  it('names the organisation after the first 100 characters of a very long team name', async () => {
+    const connector = await new FakeConnector().start();
+    const app = await startTestApp({ LOGBOOK_OPEN_SIGNUP: 'true' });
+    try {
+      const mention = channelMention(connector.serviceUrl, teamsUser('Long Name'), 'help');
+      const activity = { ...mention, ...expectReplies, channelData: { tenant: { id: 'long-name-tenant' }, team: { id: '19:team@thread.skype', name: '🏳️‍🌈Youth'.repeat(1000) } } };
+      const answer = await post(app, activity);
+      expect(replyTexts(answer.body)).toContain('Welcome to Logbook');
+      const [organisation] = await app.database.dataSource.query('SELECT name FROM organisations WHERE teams_tenant_id = $1', [activity.channelData.tenant.id]);
+      expect([...organisation.name]).toHaveLength(100);
+      expect(organisation.name.startsWith('🏳️‍🌈Youth')).toBe(true);
+    } finally {
+      await app.stop();
+      await connector.stop();
+    }
+  });
+});
+
+describe('Teams open sign-up when the first messages of a tenant arrive together', () => {
+  // Found by the fuzz run: the second sign-up hit the unique tenant (or name) and its user got "cannot reach the database".
+  it('signs the tenant up once; the others are asked to wait for a mentor', async () => {
+    const connector = await new FakeConnector().start();
+    const app = await startTestApp({ LOGBOOK_OPEN_SIGNUP: 'true' });
+    try {
+      const tenant = 'race-tenant-0001';
+      const users = [teamsUser('First'), teamsUser('Second'), teamsUser('Third')];
+      const answers = await Promise.all(
+        users.map((user) => post(app, personalMessage(connector.serviceUrl, user, 'hello', { ...expectReplies, channelData: { tenant: { id: tenant } } }))),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(replyTexts(answer.body)).not.toContain('cannot reach the database');
+      }
+      expect(answers.filter((answer) => replyTexts(answer.body).includes('Welcome to Logbook'))).toHaveLength(1);
+      const organisations = await app.database.dataSource.query('SELECT id FROM organisations WHERE teams_tenant_id = $1', [tenant]);
+      expect(organisations).toHaveLength(1);
     } finally {
       await app.stop();
       await connector.stop();

@@ -1,4 +1,4 @@
-import type { Incoming } from '../../bot/messages';
+import { idFits, type Incoming } from '../../bot/messages';
 import { parseButtonValue } from './blocks';
 
 /** Where a job's replies go: chat.postMessage into a channel (and thread), or a response_url. */
@@ -19,7 +19,20 @@ export interface SlackJob {
 type Json = Record<string, unknown>;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+/** An identifier (team, user, channel, ts, message id), or null when it is missing or longer than any Slack id. */
+const id = (value: unknown): string | null => {
+  const text = str(value);
+  return text && idFits(text) ? text : null;
+};
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+
+/** An http(s) address (Slack's response_url), or null for anything a reply could not be posted to. */
+function webUrl(value: unknown): string | null {
+  const text = str(value);
+  if (!text || !URL.canParse(text)) return null;
+  const { protocol } = new URL(text);
+  return protocol === 'https:' || protocol === 'http:' ? text : null;
+}
 
 /** Slack's message markup as plain text: the bot's mention removed, links shown by their label. */
 export function plainText(text: string, botUserId: string | null): string {
@@ -36,7 +49,8 @@ export function plainText(text: string, botUserId: string | null): string {
     .trim();
 }
 
-const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+/** A user's @mention; Slack user ids are a few characters, so a longer token is left as text. */
+const USER_MENTION = /<@([UW][A-Z0-9]{1,40})(?:\|([^>]*))?>/g;
 
 /**
  * The people a message @mentions, and its text without their mention tokens. The bot is not one of them:
@@ -68,19 +82,19 @@ function job(key: string, incoming: Incoming, target: ReplyTarget): SlackJob {
  */
 export function eventToJob(body: Json): SlackJob | null {
   const event = obj(body.event);
-  const team = str(body.team_id);
+  const team = id(body.team_id);
   const type = str(event.type);
-  const user = str(event.user);
-  const channel = str(event.channel);
-  const ts = str(event.ts);
+  const user = id(event.user);
+  const channel = id(event.channel);
+  const ts = id(event.ts);
   if (!team || !user || !channel || !ts) return null;
   if (type !== 'app_mention' && !(type === 'message' && event.channel_type === 'im')) return null;
   if (event.subtype !== undefined || event.bot_id !== undefined || event.bot_profile !== undefined) return null;
   const authorizations = Array.isArray(body.authorizations) ? body.authorizations.map(obj) : [];
-  const botUserId = str(authorizations.find((a) => a.is_bot === true)?.user_id) ?? str(authorizations[0]?.user_id);
+  const botUserId = id(authorizations.find((a) => a.is_bot === true)?.user_id) ?? id(authorizations[0]?.user_id);
   if (botUserId && user === botUserId) return null;
-  const threadTs = str(event.thread_ts);
-  const messageId = str(event.client_msg_id) ?? str(body.event_id) ?? `${channel}:${ts}`;
+  const threadTs = id(event.thread_ts);
+  const messageId = id(event.client_msg_id) ?? id(body.event_id) ?? `${channel}:${ts}`;
   const { text, mentions } = splitMentions(str(event.text) ?? '', botUserId);
   const incoming: Incoming = {
     channel: 'slack',
@@ -100,11 +114,11 @@ export function eventToJob(body: Json): SlackJob | null {
 
 /** A slash command (`/logbook <text>`) as a job answered through its response_url. */
 export function commandToJob(form: URLSearchParams): SlackJob | null {
-  const team = form.get('team_id');
-  const user = form.get('user_id');
-  const channel = form.get('channel_id');
-  const responseUrl = form.get('response_url');
-  const triggerId = form.get('trigger_id');
+  const team = id(form.get('team_id'));
+  const user = id(form.get('user_id'));
+  const channel = id(form.get('channel_id'));
+  const responseUrl = webUrl(form.get('response_url'));
+  const triggerId = id(form.get('trigger_id'));
   if (!team || !user || !channel || !responseUrl || !triggerId) return null;
   // A slash command does not mention the bot: every mention is a colleague.
   const { text, mentions } = splitMentions(form.get('text') ?? '', null, false);
@@ -131,17 +145,17 @@ export function commandToJob(form: URLSearchParams): SlackJob | null {
 export function interactionToJob(payload: Json): SlackJob | null {
   if (payload.type !== 'block_actions') return null;
   const user = obj(payload.user);
-  const userId = str(user.id);
-  const team = str(obj(payload.team).id) ?? str(user.team_id);
+  const userId = id(user.id);
+  const team = id(obj(payload.team).id) ?? id(user.team_id);
   const container = obj(payload.container);
   const message = obj(payload.message);
-  const channel = str(obj(payload.channel).id) ?? str(container.channel_id);
+  const channel = id(obj(payload.channel).id) ?? id(container.channel_id);
   const action = (Array.isArray(payload.actions) ? payload.actions.map(obj) : []).find((a) => parseButtonValue(a.action_id, a.value));
   if (!userId || !team || !channel || !action) return null;
   const actionData = parseButtonValue(action.action_id, action.value);
-  const threadTs = str(message.thread_ts) ?? str(container.thread_ts);
-  const responseUrl = str(payload.response_url);
-  const messageId = str(payload.trigger_id) ?? `${channel}:${str(action.action_ts) ?? ''}`;
+  const threadTs = id(message.thread_ts) ?? id(container.thread_ts);
+  const responseUrl = webUrl(payload.response_url);
+  const messageId = id(payload.trigger_id) ?? `${channel}:${id(action.action_ts) ?? ''}`;
   const incoming: Incoming = {
     channel: 'slack',
     tenant: team,

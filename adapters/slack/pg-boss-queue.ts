@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../app/logger';
+import { cleanJson } from '../../bot/clean-input';
 import type { SlackJob } from './payloads';
 import type { SlackJobHandler, SlackWorkQueue } from './queue';
 
@@ -128,7 +129,8 @@ export function createPgBossQueue(
     },
     async enqueue(job) {
       await this.start();
-      await boss.send(SLACK_QUEUE, job, { id: jobIdFor(job.key) });
+      // The job is a JSON row: no NUL or lone surrogate may reach it, and no nesting deeper than the core keeps.
+      await boss.send(SLACK_QUEUE, cleanJson(job) as SlackJob, { id: jobIdFor(job.key) });
     },
     async drain() {
       while (active.size) await Promise.allSettled([...active]);

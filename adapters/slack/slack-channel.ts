@@ -238,10 +238,8 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
       // ssl_check arrives form-encoded; nothing else is expected that way here.
       return ack(res);
     }
-    let payload: Record<string, unknown>;
-    try {
-      payload = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    } catch {
+    const payload = jsonObject(body.toString('utf8'));
+    if (!payload) {
       res.send(400, { error: 'invalid JSON' });
       return;
     }
@@ -261,10 +259,8 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
   async function interactions(req: restify.Request, res: restify.Response): Promise<void> {
     const body = verified(req, res);
     if (!body) return;
-    let payload: Record<string, unknown>;
-    try {
-      payload = JSON.parse(new URLSearchParams(body.toString('utf8')).get('payload') ?? '') as Record<string, unknown>;
-    } catch {
+    const payload = jsonObject(new URLSearchParams(body.toString('utf8')).get('payload') ?? '');
+    if (!payload) {
       res.send(400, { error: 'invalid payload' });
       return;
     }
@@ -294,6 +290,16 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
       },
     },
   };
+}
+
+/** The JSON object in `text`, or null when it is no JSON or another JSON value (null, an array, a number). */
+function jsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** @slack/web-api's logger interface on top of the app's pino logger. */

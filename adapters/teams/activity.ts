@@ -34,7 +34,7 @@ export function toIncoming(activity: Activity): Incoming | null {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { name?: string } };
   const tenant = channelData.tenant?.id ?? activity.conversation?.tenantId;
   const user = activity.from;
-  if (!tenant || !user?.id) return null;
+  if (!tenant || !user?.id || !activity.conversation?.id) return null;
 
   const installed =
     activity.type === ActivityTypes.ConversationUpdate &&
@@ -45,7 +45,7 @@ export function toIncoming(activity: Activity): Incoming | null {
 
   // In channels and group chats the text starts with the bot's @mention; colleagues' mentions go to `mentions`.
   const mentions = isMessage ? userMentions(activity) : [];
-  let text = isMessage ? (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') : '';
+  let text = isMessage && typeof activity.text === 'string' ? (TurnContext.removeRecipientMention(activity) ?? activity.text) : '';
   for (const mention of mentions) if (mention.text) text = text.split(mention.text).join(' ');
   return {
     channel: 'teams',

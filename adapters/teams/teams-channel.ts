@@ -15,6 +15,7 @@ import { parseLocale } from '../../bot/locale';
 import type { Reply } from '../../bot/messages';
 import type { DownloadPublisher } from '../http/downloads';
 import { toIncoming } from './activity';
+import { activityProblem } from './activity-schema';
 import { renderTeamsFiles } from './attachments';
 import { toActivity } from './cards';
 
@@ -116,6 +117,11 @@ export function createTeamsChannel(options: TeamsOptions, core: Core, logger: Lo
   return {
     register(server) {
       server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+        const problem = activityProblem(req.body);
+        if (problem) {
+          res.send(400, { error: `Invalid activity: ${problem}` });
+          return;
+        }
         await adapter.process(req, res, turn);
       });
     },

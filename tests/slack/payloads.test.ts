@@ -152,5 +152,29 @@ describe('Slack payload mapping', () => {
     });
     expect(interactionToJob({ ...payload, type: 'view_submission' })).toBeNull();
     expect(interactionToJob({ ...payload, actions: [{ action_id: 'foreign', value: '{}' }] })).toBeNull();
+    // Found by the fuzz run: a response_url that is no address made the job fail after the ack; the card's thread takes the reply.
+    expect(interactionToJob({ ...payload, container: { ...payload.container, is_ephemeral: true }, response_url: 'not a url' })?.target).toMatchObject({ kind: 'post' });
+  });
+
+  // Found by the fuzz run: each of these made the queued work fail after Slack had its 200.
+  it.each([['no address', 'not a url'], ['another scheme', 'ftp://hooks.slack.com/x'], ['a JSON value', '{}']])(
+    'drops a slash command whose response_url is %s',
+    (_name, responseUrl) => {
+      const form = new URLSearchParams({ team_id: TEAM, channel_id: 'C002', user_id: 'U001', text: 'help', response_url: responseUrl, trigger_id: 'tr-1' });
+      expect(commandToJob(form)).toBeNull();
+    },
+  );
+
+  // Found by the fuzz run: ids are keys of unique indexes, whose rows PostgreSQL keeps under 2.7 kB.
+  it('drops work whose team, user or channel id is longer than any Slack id', () => {
+    const long = 'U'.repeat(600);
+    expect(eventToJob(dm({ user: long }))).toBeNull();
+    expect(eventToJob(dm({}, { team_id: long }))).toBeNull();
+    const form = new URLSearchParams({ team_id: TEAM, channel_id: long, user_id: 'U001', text: 'help', response_url: 'https://hooks.slack.com/x', trigger_id: 'tr-1' });
+    expect(commandToJob(form)).toBeNull();
+    // A long client_msg_id is only a worse key: the event's own id is used instead.
+    expect(eventToJob(dm({ client_msg_id: long }))?.incoming.messageId).toBe('Ev001');
+    // A "mention" of a user id longer than Slack's stays text: it would be a channel identity no index keeps.
+    expect(eventToJob(dm({ text: `add <@U${'A'.repeat(2000)}> as manager` }))?.incoming.mentions).toEqual([]);
   });
 });

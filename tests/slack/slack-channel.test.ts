@@ -146,6 +146,16 @@ describe.each(['memory', 'pg-boss'] as const)(`Slack channel (%s queue) on ${eng
     expect(JSON.parse(response.text)).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
   });
 
+  // Found by the fuzz run: a signed body of JSON null passed the parse and failed reading its type, with a 500.
+  it('answers signed bodies that are JSON but no object with 400', async () => {
+    for (const body of ['null', '[]', '7', '"event_callback"']) {
+      expect((await track(postSlack(`${baseUrl}/slack/events`, body, 'application/json'))).status).toBe(400);
+      expect((await track(postSlack(`${baseUrl}/slack/interactions`, new URLSearchParams({ payload: body }).toString(), 'application/x-www-form-urlencoded'))).status).toBe(400);
+    }
+    await settle();
+    expect(fake.calls).toEqual([]);
+  });
+
   it('answers ssl_check and acknowledges view_submission', async () => {
     const response = await track(postCommand(baseUrl, { ssl_check: '1', token: 't' }));
     expect(response.status).toBe(200);
@@ -180,6 +190,23 @@ describe.each(['memory', 'pg-boss'] as const)(`Slack channel (%s queue) on ${eng
     expect(reference.reference).toEqual({ channel, thread_ts: null, team: TEAM });
     // users.info gave the locale (en-US by default in the fake).
     expect(fake.posts('users.info').some((call) => call.body.user === user)).toBe(true);
+  });
+
+  // Found by the fuzz run: PostgreSQL refused the queued job (JSON with \u0000 or a lone surrogate) and Slack got a 500.
+  it('takes a DM with NUL characters and lone surrogates, and a button value nested 100 deep', async () => {
+    const user = newUser();
+    await addWorker(user);
+    const channel = `D${user}`;
+    const ack = await track(postEvent(baseUrl, dmEvent(user, 'Outreach yesterday 2 h, 15 kids \u0000 talked about \ud800 safety')));
+    expect(ack).toMatchObject({ status: 200, text: '' });
+    const card = await waitForPost(channel, (text) => text.includes('Shall I save it?'));
+    const click = buttonClick(user, card, 'save');
+    const deep = `${'['.repeat(100)}1${']'.repeat(100)}`;
+    const action = { ...click.actions[0], value: click.actions[0].value.replace(/}$/, `,"deep":${deep}}`) };
+    expect((await track(postInteraction(baseUrl, { ...click, actions: [action] }))).status).toBe(200);
+    await waitForPost(channel, (text) => text.includes('Saved'));
+    const [entry] = await entries(user);
+    expect(entry.notes).toBe('Outreach yesterday 2 h, 15 kids   talked about \ufffd safety');
   });
 
   it('keeps a dialog started in a thread in that thread', async () => {
