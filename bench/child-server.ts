@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 export interface ChildServer {
   url: string;
   pid: number;
+  /** Whether the process is still running. */
+  alive(): boolean;
   /** Stops the process (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -17,6 +19,8 @@ export interface ChildServerOptions {
   /** A GET on this path answers once the server is ready; `ok` asks for a 2xx, otherwise any answer does. */
   readyPath: string;
   ok: boolean;
+  /** Gets each line the server writes to stdout (its JSON logs); without it stdout is ignored. */
+  onLog?: (line: string) => void;
 }
 
 /** A port that was free a moment ago. */
@@ -36,8 +40,18 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, options.args, {
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit'],
   });
+  if (options.onLog && child.stdout) {
+    const onLog = options.onLog;
+    let partial = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line) onLog(line);
+    });
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -60,6 +74,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   return {
     url,
     pid: child.pid,
+    alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -17,13 +17,20 @@ export function startEchoBot(): Promise<ChildServer> {
 
 /**
  * `logbook serve` with open sign-up, its default log level, and its own throwaway data directory;
- * `databaseUrl` unset keeps embedded PGlite.
+ * `databaseUrl` unset keeps embedded PGlite. `options.env` adds or overrides settings (the fuzz run turns Slack on).
  */
-export async function startLogbook(databaseUrl?: string): Promise<ChildServer> {
+export async function startLogbook(databaseUrl?: string, options: { env?: Record<string, string>; onLog?: (line: string) => void } = {}): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
-  const env = { ...PLAIN, ...NO_RATE_LIMIT, LOGBOOK_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', LOGBOOK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
+  const env = { ...PLAIN, ...NO_RATE_LIMIT, LOGBOOK_OPEN_SIGNUP: 'true', LOG_LEVEL: 'info', LOGBOOK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', ...options.env };
   try {
-    const server = await startChildServer({ name: 'logbook serve', args: [join(__dirname, '..', 'adapters', 'cli', 'logbook.js'), 'serve'], env, readyPath: '/healthz', ok: true });
+    const server = await startChildServer({
+      name: 'logbook serve',
+      args: [join(__dirname, '..', 'adapters', 'cli', 'logbook.js'), 'serve'],
+      env,
+      readyPath: '/healthz',
+      ok: true,
+      onLog: options.onLog,
+    });
     return {
       ...server,
       async stop() {
