@@ -1,5 +1,6 @@
 /** A server under test in its own process on 127.0.0.1, so it does not share a thread with the load generator. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface ChildServer {
@@ -21,6 +22,8 @@ export interface ChildServerOptions {
   ok: boolean;
   /** Gets each line the server writes to stdout (its JSON logs); without it stdout is ignored. */
   onLog?: (line: string) => void;
+  /** The server's stdout (its logs) goes to this file; dropped without it. */
+  stdoutFile?: string;
 }
 
 /** A port that was free a moment ago. */
@@ -38,10 +41,12 @@ export function freePort(): Promise<number> {
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const port = await freePort();
+  const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'w') : 'ignore';
   const child: ChildProcess = spawn(process.execPath, options.args, {
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLog ? 'pipe' : stdout, 'inherit'],
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   if (options.onLog && child.stdout) {
     const onLog = options.onLog;
     let partial = '';

@@ -6,14 +6,27 @@
 import { Agent, request } from 'node:http';
 import { cpuSeconds, machineBusySeconds } from './cpu';
 
-/** Posts one activity and returns the parsed JSON answer; the time it took is recorded under `step`. */
-export type PostTurn = (step: string, body: unknown) => Promise<unknown>;
+/**
+ * Posts JSON (to the load's path unless `path` names another) and returns the parsed answer; the time it
+ * took is recorded under `step`. A status other than 200 throws.
+ */
+export type PostTurn = (step: string, body: unknown, path?: string) => Promise<unknown>;
+
+/** For turns whose answer comes back another way (e.g. through a fake Slack Web API). */
+export interface TurnTools {
+  /** Records the time `work` takes under `step`. */
+  time<T>(step: string, work: () => Promise<T>): Promise<T>;
+  /** Posts raw bytes with these headers over the load's keep-alive agent; not timed by itself. */
+  send(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }>;
+}
 
 export interface Scenario<User> {
   /** A user's first turns, not measured (e.g. the sign-up that creates its organisation). */
-  prepare(index: number, post: PostTurn): Promise<User>;
+  prepare(index: number, post: PostTurn, tools: TurnTools): Promise<User>;
   /** One round trip; throws when a reply is not the one expected. */
-  roundTrip(user: User, post: PostTurn): Promise<void>;
+  roundTrip(user: User, post: PostTurn, tools: TurnTools): Promise<void>;
+  /** Round trips are also summed per group (e.g. per channel) when given. */
+  group?(user: User): string;
 }
 
 export interface LoadOptions {
@@ -45,6 +58,8 @@ export interface LoadResult {
   roundTrips: number;
   roundTripsPerSecond: number;
   roundTrip: Latency;
+  /** Round trips of each group that ended inside the window, when the scenario has groups. */
+  groups: Record<string, { roundTrips: number; roundTrip: Latency }>;
   /** Round trips that failed (a wrong reply, an HTTP error), warm-up included. */
   errors: number;
   firstErrors: string[];
@@ -61,36 +76,26 @@ interface Timed {
   ms: number;
 }
 
-function postJson(agent: Agent, url: URL, body: unknown): Promise<unknown> {
-  const payload = Buffer.from(JSON.stringify(body));
+function post(agent: Agent, url: URL, payload: Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length },
-      },
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'Content-Length': payload.length } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
-          try {
-            resolve(text ? JSON.parse(text) : null);
-          } catch (error) {
-            reject(error);
-          }
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       },
     );
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+async function postJson(agent: Agent, url: URL, body: unknown): Promise<unknown> {
+  const { status, text } = await post(agent, url, Buffer.from(JSON.stringify(body)), { 'Content-Type': 'application/json' });
+  if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 200)}`);
+  return text ? JSON.parse(text) : null;
 }
 
 /** Nearest-rank percentiles of the latencies in ms. */
@@ -103,22 +108,32 @@ export function latency(values: number[]): Latency {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+const IDLE_CONNECTION_MS = 2000;
+
 export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.users });
+  // An idle connection is dropped well before the server's keep-alive timeout (Node's 5 s), so a request
+  // never goes out on a connection the server is closing at that moment (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, maxSockets: options.users, timeout: IDLE_CONNECTION_MS });
   const target = new URL(options.path, options.url);
   const turns: Timed[] = [];
   const roundTrips: Timed[] = [];
   const firstErrors: string[] = [];
   let errors = 0;
   try {
-    const poster = (into: Timed[]): PostTurn => async (step, body) => {
+    const timer = async <T>(into: Timed[], step: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();
-      const answer = await postJson(agent, target, body);
+      const result = await work();
       const ended = performance.now();
       into.push({ step, endedAt: ended, ms: ended - started });
-      return answer;
+      return result;
     };
-    const people = await Promise.all(Array.from({ length: options.users }, (_, index) => scenario.prepare(index, poster([]))));
+    const poster = (into: Timed[]): PostTurn => (step, body, path) =>
+      timer(into, step, () => postJson(agent, path ? new URL(path, options.url) : target, body));
+    const tools = (into: Timed[]): TurnTools => ({
+      time: (step, work) => timer(into, step, work),
+      send: (path, body, headers) => post(agent, new URL(path, options.url), Buffer.from(body), headers),
+    });
+    const people = await Promise.all(Array.from({ length: options.users }, (_, index) => scenario.prepare(index, poster([]), tools([]))));
 
     const windowStart = performance.now() + options.warmupSeconds * 1000;
     const windowEnd = windowStart + options.seconds * 1000;
@@ -157,10 +172,10 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
           const own: Timed[] = [];
           const started = performance.now();
           try {
-            await scenario.roundTrip(person, poster(own));
+            await scenario.roundTrip(person, poster(own), tools(own));
             const ended = performance.now();
             turns.push(...own);
-            roundTrips.push({ step: 'roundTrip', endedAt: ended, ms: ended - started });
+            roundTrips.push({ step: scenario.group?.(person) ?? 'roundTrip', endedAt: ended, ms: ended - started });
           } catch (error) {
             errors++;
             if (firstErrors.length < 3) firstErrors.push(String(error).slice(0, 300));
@@ -176,6 +191,13 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
     for (const step of [...new Set(measuredTurns.map((turn) => turn.step))]) {
       steps[step] = latency(measuredTurns.filter((turn) => turn.step === step).map((turn) => turn.ms));
     }
+    const groups: LoadResult['groups'] = {};
+    if (scenario.group) {
+      for (const group of [...new Set(measuredRoundTrips.map((trip) => trip.step))].sort()) {
+        const own = measuredRoundTrips.filter((trip) => trip.step === group);
+        groups[group] = { roundTrips: own.length, roundTrip: latency(own.map((trip) => trip.ms)) };
+      }
+    }
     return {
       users: options.users,
       seconds: options.seconds,
@@ -186,6 +208,7 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
       roundTrips: measuredRoundTrips.length,
       roundTripsPerSecond: round(measuredRoundTrips.length / options.seconds),
       roundTrip: latency(measuredRoundTrips.map((trip) => trip.ms)),
+      groups,
       errors,
       firstErrors,
       serverCpuPercent,

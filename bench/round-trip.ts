@@ -9,7 +9,7 @@ import { formatParticipants, workFormLabel } from '../bot/logging/format';
 import type { PostTurn, Scenario } from './load';
 import { personalMessage, repliesOf, teamsAccount, type ReplyActivity, type TeamsAccount } from './teams-activities';
 
-interface Language {
+export interface Language {
   locale: Locale;
   clientLocale: string;
   greeting: string;
@@ -19,7 +19,7 @@ interface Language {
   answers: [string, string][];
 }
 
-const LANGUAGES: Language[] = [
+export const LANGUAGES: Language[] = [
   {
     locale: 'en',
     clientLocale: 'en-GB',
@@ -54,14 +54,27 @@ function newUser(index: number): BenchUser {
   return { account: teamsAccount(`Bench user ${index + 1}`, language.clientLocale), language, sequence: 0 };
 }
 
-/** The user's next log: language fixed per user, template, counts and answer varying per round trip. */
-function nextLog(user: BenchUser): { text: string; total: number; girls: number; answer: string; workForm: string } {
-  const sequence = user.sequence++;
-  const total = 3 + ((sequence * 7 + user.account.name.length) % 40);
+export interface BenchLog {
+  text: string;
+  total: number;
+  girls: number;
+  /** The answer to the work-form question, and the work form it means. */
+  answer: string;
+  workForm: string;
+}
+
+/** A log in `language`: template, counts and answer varying with `sequence`; `seed` varies them per user. */
+export function logFor(language: Language, sequence: number, seed: number): BenchLog {
+  const total = 3 + ((sequence * 7 + seed) % 40);
   const girls = 1 + (sequence % total);
-  const [answer, workForm] = user.language.answers[sequence % user.language.answers.length];
-  const template = user.language.logs[(sequence + 1) % user.language.logs.length];
+  const [answer, workForm] = language.answers[sequence % language.answers.length];
+  const template = language.logs[(sequence + 1) % language.logs.length];
   return { text: template.replace('{n}', String(total)).replace('{g}', String(girls)), total, girls, answer, workForm };
+}
+
+/** The user's next log: language fixed per user, template, counts and answer varying per round trip. */
+function nextLog(user: BenchUser): BenchLog {
+  return logFor(user.language, user.sequence++, user.account.name.length);
 }
 
 const texts = (replies: ReplyActivity[]) => replies.map((reply) => reply.text ?? '').join(' | ');

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
 import type { ChildServer } from './child-server';
 import { benchExtraction } from './extraction';
 import { runLoad, type LoadResult, type Scenario } from './load';
+import { loadTestStage, type LoadTestStage } from './load-test-stage';
 import { sampleRss, statusMb } from './memory';
 import { prepareReportData } from './report-data';
 import { benchReports } from './reports';
@@ -16,7 +17,9 @@ import { loadTable, markdownTable } from './table';
  * npm run bench: extraction throughput on one core; the log round trip through Teams' /api/messages
  * (expectReplies) at 10 and 50 concurrent users beside botbuilder's stock echo bot under the same load;
  * the server's peak RSS; on PostgreSQL too with BENCH_DATABASE_URL, and there report latency on
- * 1,000,000 entries beside naive SQL. Writes bench/results.json and prints markdown tables.
+ * 1,000,000 entries beside naive SQL; then the load test (bench/load-test-stage.ts), which fails the run
+ * on any error, lost or duplicated entry. Writes bench/results.json and prints markdown tables.
+ * `--only load` (or BENCH_ONLY=load) runs the load test alone and updates its part of results.json.
  */
 
 const LEVELS = [10, 50] as const;
@@ -60,7 +63,37 @@ const brief = (result: LoadResult) => ({
   errors: result.errors,
 });
 
+const RESULTS_DIR = join(__dirname, '..', '..', 'bench');
+const RESULTS_FILE = join(RESULTS_DIR, 'results.json');
+
+function onlyStage(): string | null {
+  const at = process.argv.indexOf('--only');
+  const only = at >= 0 ? process.argv[at + 1] : process.env.BENCH_ONLY;
+  if (!only) return null;
+  if (only !== 'load') throw new Error(`--only knows one stage, load; got "${only}"`);
+  return only;
+}
+
+function loadTestNote(stage: LoadTestStage): string {
+  return [
+    'Load test: closed-loop users over keep-alive HTTP, each in an organisation of one channel (a Slack turn lasts until its reply reaches the loopback Web API); per channel:',
+    '',
+    stage.details,
+  ].join('\n');
+}
+
+/** The load test alone; the rest of results.json is kept. */
+async function loadOnly(): Promise<void> {
+  const stage = await loadTestStage(process.env.BENCH_DATABASE_URL);
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, loadTestMeasuredAt: new Date().toISOString(), loadTest: stage.result }, null, 2)}\n`);
+  process.stdout.write([markdownTable(['measure', 'result', 'target'], stage.rows), '', loadTestNote(stage)].join('\n') + '\n');
+  if (stage.failures) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  if (onlyStage() === 'load') return loadOnly();
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
   const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -172,9 +205,12 @@ async function main(): Promise<void> {
     rows.push(['report latency on 1,000,000 entries', 'skipped: set BENCH_DATABASE_URL to a PostgreSQL server', '']);
   }
 
-  const dir = join(__dirname, '..', '..', 'bench');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`);
+  const load = await loadTestStage(serverUrl);
+  results.loadTest = load.result;
+  rows.push(...load.rows);
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`);
   const loads: [string, ServerRun][] = [['echo bot', echo], ...Object.entries(engines).map(([engine, run]): [string, ServerRun] => [`logbook, ${engine}`, run])];
   process.stdout.write(
     [
@@ -185,8 +221,11 @@ async function main(): Promise<void> {
       `Load: closed-loop users over keep-alive HTTP, ${warmupSeconds} s warm-up then ${seconds} s measured per level. Latencies in ms as p50 / p99; CPU in % of one core during the window (other = the rest of the machine: PostgreSQL, other programs).`,
       '',
       loadTable(loads.flatMap(([server, run]) => LEVELS.map((users) => ({ server, result: run.at[users] })))),
+      '',
+      loadTestNote(load),
     ].join('\n') + '\n',
   );
+  if (load.failures) process.exitCode = 1;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -14,9 +14,9 @@ export interface TeamsAccount {
   locale: string;
 }
 
-export function teamsAccount(name: string, locale: string): TeamsAccount {
+export function teamsAccount(name: string, locale: string, tenant: string = randomUUID()): TeamsAccount {
   const aadObjectId = randomUUID();
-  return { id: `29:1${aadObjectId.replace(/-/g, '')}`, aadObjectId, name, tenant: randomUUID(), locale };
+  return { id: `29:1${aadObjectId.replace(/-/g, '')}`, aadObjectId, name, tenant, locale };
 }
 
 export interface ReplyActivity {
@@ -30,21 +30,38 @@ export interface AdaptiveCardContent {
   actions: { type: string; title: string; data: Record<string, unknown> }[];
 }
 
-/** A personal-chat message (or, with `value` and no text, an Action.Submit) with deliveryMode expectReplies. */
-export function personalMessage(account: TeamsAccount, id: string, content: { text: string } | { value: Record<string, unknown> }) {
+/** How Teams writes an @mention of `account` into a message's text. */
+export const mentionText = (account: TeamsAccount) => `<at>${account.name}</at>`;
+
+/**
+ * A personal-chat message (or, with `value` and no text, an Action.Submit) with deliveryMode expectReplies.
+ * `mentioned` colleagues get mention entities carrying their AAD object id, as Teams sends them; proactive
+ * messages (a slow turn's result) go to `serviceUrl`.
+ */
+export function personalMessage(
+  account: TeamsAccount,
+  id: string,
+  content: { text: string } | { value: Record<string, unknown> },
+  { mentioned = [], serviceUrl = UNUSED_SERVICE_URL }: { mentioned?: TeamsAccount[]; serviceUrl?: string } = {},
+) {
   const now = new Date().toISOString();
+  const mentions = mentioned.map((colleague) => ({
+    type: 'mention',
+    text: mentionText(colleague),
+    mentioned: { id: colleague.id, aadObjectId: colleague.aadObjectId, name: colleague.name },
+  }));
   return {
     type: 'message',
     id,
     timestamp: now,
     localTimestamp: now,
     channelId: 'msteams',
-    serviceUrl: UNUSED_SERVICE_URL,
+    serviceUrl,
     deliveryMode: 'expectReplies',
     from: { id: account.id, aadObjectId: account.aadObjectId, name: account.name },
     conversation: { conversationType: 'personal', tenantId: account.tenant, id: `a:personal-${account.aadObjectId}` },
     recipient: { id: BOT_ID, name: 'Logbook' },
-    entities: [{ locale: account.locale, platform: 'Web', timezone: 'Europe/Helsinki', type: 'clientInfo' }],
+    entities: [{ locale: account.locale, platform: 'Web', timezone: 'Europe/Helsinki', type: 'clientInfo' }, ...mentions],
     channelData: { tenant: { id: account.tenant } },
     locale: account.locale,
     ...('text' in content ? { text: content.text, textFormat: 'plain' } : { value: content.value }),
