@@ -182,6 +182,30 @@ describe('Teams open sign-up', () => {
       await connector.stop();
     }
   });
+
+  it('gives every new tenant its own organisation, even when their ids start alike', async () => {
+    const connector = await new FakeConnector().start();
+    const app = await startTestApp({ LOGBOOK_OPEN_SIGNUP: 'true' });
+    try {
+      const tenants = ['shared-prefix-a', 'shared-prefix-b', 'shared-prefix-c'];
+      for (const tenant of tenants) {
+        const installer = teamsUser(`Installer ${tenant}`);
+        const response = await post(app, { ...installUpdate(connector.serviceUrl, installer, tenant), ...expectReplies });
+        expect(replyTexts(response.body)).toContain('Tervetuloa Logbookiin');
+        const [member] = await app.database.dataSource.query(
+          `SELECT m.role, o.teams_tenant_id FROM members m JOIN organisations o ON o.id = m.organisation_id
+            JOIN channel_identities ci ON ci.member_id = m.id WHERE ci.user_id = $1`,
+          [installer.aadObjectId],
+        );
+        expect(member).toEqual({ role: 'mentor', teams_tenant_id: tenant });
+      }
+      const names = await app.database.dataSource.query(`SELECT name FROM organisations WHERE teams_tenant_id LIKE 'shared-prefix-%' ORDER BY teams_tenant_id`);
+      expect(names.map((row: { name: string }) => row.name)).toEqual(['Teams shared-p', 'Teams shared-p (shared-p)', 'Teams shared-p (shared-prefix-c)']);
+    } finally {
+      await app.stop();
+      await connector.stop();
+    }
+  });
 });
 
 describe('Teams open sign-up of an unusual workspace', () => {
