@@ -4,7 +4,7 @@
  * database are counted against those the bot confirmed, and the server's memory is read.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
@@ -125,7 +125,7 @@ export async function runLoadTest(engine: 'pglite' | 'postgres', serverUrl: stri
       const group = load.groups[channel];
       byChannel[channel] = { users: users[channel], organisations: organisations[channel], roundTrips: group?.roundTrips ?? 0, p50Ms: group?.roundTrip.p50Ms ?? NaN, p99Ms: group?.roundTrip.p99Ms ?? NaN };
     }
-    return {
+    const run: LoadTestRun = {
       engine,
       users: options.users,
       organisations: organisations.teams + organisations.slack + organisations.local,
@@ -152,12 +152,25 @@ export async function runLoadTest(engine: 'pglite' | 'postgres', serverUrl: stri
       cpuPercent: { server: load.serverCpuPercent, generator: load.generatorCpuPercent, other: load.otherCpuPercent },
       nodeArgs,
     };
+    if (loadTestFailures(run)) keepServerLog(logFile);
+    return run;
+  } catch (error) {
+    keepServerLog(join(work, 'server.log'));
+    throw error;
   } finally {
     await slack.stop();
     await connector.stop();
     await database?.drop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A failed run's server log is kept for a look. */
+function keepServerLog(file: string): void {
+  if (!existsSync(file)) return;
+  const kept = join(tmpdir(), `logbook-load-test-${Date.now()}.log`);
+  copyFileSync(file, kept);
+  process.stderr.write(`the server's log: ${kept}\n`);
 }
 
 /** pino's JSON lines: level 50 and above are errors, 40 warnings. */
