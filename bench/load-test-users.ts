@@ -179,7 +179,7 @@ function planUsers(plan: LoadTestPlan): LoadUser[] {
     if (!organisation) {
       let markReady = () => undefined as void;
       const ready = new Promise<void>((resolve) => (markReady = resolve));
-      const tenant = channel === 'local' ? LOCAL_TENANT : channel === 'slack' ? `T0LOAD${String(organisationIndex).padStart(3, '0')}` : randomUUID();
+      const tenant = channel === 'local' ? LOCAL_TENANT : channel === 'slack' ? `T${String(organisationIndex).padStart(3, '0')}LOADTEST` : randomUUID();
       organisation = organisations[organisationIndex] = { channel, tenant, ready, markReady: () => markReady() };
       if (channel === 'local') organisation.markReady();
     }

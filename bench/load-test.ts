@@ -65,6 +65,8 @@ export interface LoadTestRun {
     parts: MemoryProbeReport | null;
   };
   cpuPercent: { server: number; generator: number; other: number };
+  /** The server's CPU time per round trip in the window: its cost, whatever else the machine is doing. */
+  serverCpuMsPerRoundTrip: number;
   nodeArgs: string[];
 }
 
@@ -112,6 +114,7 @@ export async function runLoadTest(engine: 'pglite' | 'postgres', serverUrl: stri
       const idleRssMb = statusMb(server.pid, 'VmRSS');
       load = await runLoad(scenario, { url: server.url, path: '/api/messages', users: options.users, seconds: options.seconds, warmupSeconds: options.warmupSeconds, serverPid: server.pid });
       const { maxSampledMb } = rss.stop();
+      if (!existsSync(`/proc/${server.pid}/status`)) throw new Error('the server exited during the load test');
       memory = { idleRssMb: round(idleRssMb), peakRssMb: round(statusMb(server.pid, 'VmHWM')), maxSampledRssMb: round(maxSampledMb) };
     } finally {
       rss.stop();
@@ -150,6 +153,7 @@ export async function runLoadTest(engine: 'pglite' | 'postgres', serverUrl: stri
       serverLog: readServerLog(logFile),
       memory: { ...memory, parts: existsSync(memoryFile) ? (JSON.parse(readFileSync(memoryFile, 'utf8')) as MemoryProbeReport) : null },
       cpuPercent: { server: load.serverCpuPercent, generator: load.generatorCpuPercent, other: load.otherCpuPercent },
+      serverCpuMsPerRoundTrip: round((load.serverCpuPercent * 10 * options.seconds) / load.roundTrips),
       nodeArgs,
     };
     if (loadTestFailures(run)) keepServerLog(logFile);

@@ -109,6 +109,16 @@ export function latency(values: number[]): Latency {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 const IDLE_CONNECTION_MS = 2000;
+const AFTER_ERROR_MS = 100;
+
+/** NaN once the server has exited, which the results then show. */
+function serverCpuSeconds(pid: number): number {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return NaN;
+  }
+}
 
 export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptions): Promise<LoadResult> {
   // An idle connection is dropped well before the server's keep-alive timeout (Node's 5 s), so a request
@@ -141,7 +151,7 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
     const atStart = new Promise<void>((resolve) =>
       setTimeout(() => {
         cpu.generator = process.cpuUsage();
-        cpu.server = cpuSeconds(options.serverPid);
+        cpu.server = serverCpuSeconds(options.serverPid);
         cpu.machine = machineBusySeconds();
         cpu.at = performance.now();
         resolve();
@@ -155,7 +165,7 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
         const generator = process.cpuUsage(cpu.generator);
         const elapsed = (performance.now() - cpu.at) / 1000;
         const generatorSeconds = (generator.user + generator.system) / 1e6;
-        const serverSeconds = cpuSeconds(options.serverPid) - cpu.server;
+        const serverSeconds = serverCpuSeconds(options.serverPid) - cpu.server;
         const machineSeconds = machineBusySeconds() - cpu.machine;
         generatorCpuPercent = round((generatorSeconds / elapsed) * 100);
         serverCpuPercent = round((serverSeconds / elapsed) * 100);
@@ -179,6 +189,8 @@ export async function runLoad<User>(scenario: Scenario<User>, options: LoadOptio
           } catch (error) {
             errors++;
             if (firstErrors.length < 3) firstErrors.push(String(error).slice(0, 300));
+            // A server that fails at once (or has died) is not hammered in a tight loop.
+            await new Promise((resolve) => setTimeout(resolve, AFTER_ERROR_MS));
           }
         }
       }),
