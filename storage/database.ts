@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import type { EmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
@@ -53,6 +53,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
     });
   } else {
+    // PGlite is loaded only without a PostgreSQL URL.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres');
     embedded = await startEmbeddedPostgres(options.dataDir);
     dataSource = new DataSource({ ...common, ...embedded.connection, extra: { max: 1 } });
   }

@@ -1,8 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { lockDataDir } from './data-dir-lock';
 import { copyTemplateInto } from './embedded-template';
 
 /**
@@ -16,9 +17,14 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export class DataDirInUseError extends Error {}
-
 const SOCKET_PORT = 5432;
+
+/**
+ * PGlite keeps Postgres's shared memory inside its WebAssembly heap, which never shrinks: initdb's
+ * 128 MB of shared buffers cost ~120 MB of resident memory before the first query. The app's one
+ * connection and the data of a local setup need far less; the operating system caches the files anyway.
+ */
+const MEMORY_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'max_connections=10'];
 
 /** `dataDir` null gives a throwaway database in a temporary directory (tests, tools). */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
@@ -29,7 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
   try {
     const pgliteDir = join(home, 'pglite');
     copyTemplateInto(pgliteDir);
-    db = new PGlite(pgliteDir);
+    db = new PGlite(pgliteDir, { startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
     const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 1 });
     await server.start();
     const opened = db;
@@ -47,39 +53,5 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     rmSync(socketDir, { recursive: true, force: true });
     releaseLock();
     throw error;
-  }
-}
-
-/** PGlite must have one process per data directory; a second one would corrupt it. */
-function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
-  const lockFile = join(dir, 'logbook.pid');
-  const holder = readHolder(lockFile);
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new DataDirInUseError(
-      `The embedded database in ${dir} is in use by process ${holder}. Stop it first, or set DATABASE_URL to use PostgreSQL.`,
-    );
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => {
-    if (readHolder(lockFile) === process.pid) rmSync(lockFile, { force: true });
-  };
-}
-
-function readHolder(lockFile: string): number | null {
-  try {
-    const pid = Number(readFileSync(lockFile, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

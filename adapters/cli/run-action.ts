@@ -1,6 +1,6 @@
 import { ListenError } from '../../app/app';
 import { ConfigError } from '../../app/config';
-import { DataDirInUseError } from '../../storage/embedded-postgres';
+import { DataDirInUseError } from '../../storage/data-dir-lock';
 import { DatabaseUnavailableError } from '../../storage/database';
 
 /** Errors a user can fix: one line on stderr, no stack trace. */
