@@ -3,8 +3,7 @@
  * identity JWT, checked here for its signature (RS256, a key of the JWKS), audience, issuer of its own tenant
  * and expiry. Only then are its tenant (tid) and AAD object id (oid) trusted.
  */
-import jwt from 'jsonwebtoken';
-import jwksClient from 'jwks-rsa';
+import type { JwksClient } from 'jwks-rsa';
 
 export interface TeamsSsoOptions {
   /** Where the signing keys are published (Microsoft's, or a loopback JWKS in tests). */
@@ -27,18 +26,25 @@ const CLOCK_TOLERANCE_S = 60;
 
 export function createTeamsSsoValidator(options: TeamsSsoOptions): TeamsSsoValidator {
   const [firstAudience, ...moreAudiences] = options.audiences;
-  // Keys are cached, and an unknown kid cannot make us fetch the JWKS more than a few times a minute.
-  const keys = jwksClient({
-    jwksUri: options.jwksUrl,
-    cache: true,
-    cacheMaxEntries: 20,
-    cacheMaxAge: 6 * 60 * 60 * 1000,
-    rateLimit: true,
-    jwksRequestsPerMinute: 10,
-    timeout: 5000,
-  });
+  // The JWT libraries are loaded with the first token: most servers never see one.
+  let libraries: Promise<{ jwt: typeof import('jsonwebtoken'); keys: JwksClient }> | undefined;
+  const load = () =>
+    (libraries ??= Promise.all([import('jsonwebtoken'), import('jwks-rsa')]).then(([jwt, { default: jwksClient }]) => ({
+      jwt,
+      // Keys are cached, and an unknown kid cannot make us fetch the JWKS more than a few times a minute.
+      keys: jwksClient({
+        jwksUri: options.jwksUrl,
+        cache: true,
+        cacheMaxEntries: 20,
+        cacheMaxAge: 6 * 60 * 60 * 1000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+        timeout: 5000,
+      }),
+    })));
   return async (token) => {
     if (firstAudience === undefined) return null;
+    const { jwt, keys } = await load();
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string') return null;
     const { tid } = decoded.payload as { tid?: unknown };

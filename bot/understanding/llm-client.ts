@@ -3,7 +3,7 @@
  * schema, with a timeout and no retries. Callers mask personal data in what they send, validate the
  * answer with zod, and treat any error as "no answer".
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 
 export interface LlmOptions {
   apiKey: string;
@@ -30,7 +30,10 @@ export interface JsonRequest {
 export type AskForJson = (request: JsonRequest) => Promise<unknown>;
 
 export function createJsonModel(options: LlmOptions): AskForJson {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0 });
+  // The SDK is loaded with the first call, so a server without a model never loads it.
+  let client: Promise<OpenAI> | undefined;
+  const openai = () =>
+    (client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0 })));
   return async (request) => {
     const body = {
       model: options.model,
@@ -42,7 +45,7 @@ export function createJsonModel(options: LlmOptions): AskForJson {
       response_format: { type: 'json_schema' as const, json_schema: { name: request.schemaName, strict: true, schema: request.schema } },
     };
     // The client's timeout ends when the headers arrive; the signal also ends a body that stalls after them.
-    const completion = await client.chat.completions.create(body, { signal: AbortSignal.timeout(options.timeoutMs) });
+    const completion = await (await openai()).chat.completions.create(body, { signal: AbortSignal.timeout(options.timeoutMs) });
     const content = completion.choices[0]?.message?.content;
     if (!content) throw new Error('the model returned no content');
     return JSON.parse(content) as unknown;

@@ -1,8 +1,9 @@
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { ExportedEntry } from './entry-stream';
+
+// exceljs and csv-stringify are loaded on the first export: most processes never export, and exceljs
+// alone costs the server ~7 MB of heap and ~20 MB of resident memory.
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,7 +49,7 @@ export async function writeExport(entries: Readable, format: ExportFormat, out: 
     format === 'csv'
       ? [
           new Transform({ objectMode: true, transform: (entry, _e, cb) => cb(null, flatten(entry)) }),
-          stringify({ header: true, columns: COLUMNS.map(([name]) => name), cast: { boolean: (v) => String(v) } }),
+          (await import('csv-stringify')).stringify({ header: true, columns: COLUMNS.map(([name]) => name), cast: { boolean: (v) => String(v) } }),
         ]
       : [new Transform({ writableObjectMode: true, transform: (entry, _e, cb) => cb(null, JSON.stringify(entry) + '\n') })];
   await pipeline(entries, counted, ...encode, out);
@@ -57,6 +58,7 @@ export async function writeExport(entries: Readable, format: ExportFormat, out: 
 
 /** exceljs's streaming writer commits each row, so memory stays flat however many rows there are. */
 async function writeXlsx(entries: AsyncIterable<ExportedEntry>, out: Writable): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('entries');
   sheet.columns = COLUMNS.map(([name]) => ({ header: name, key: name }));
