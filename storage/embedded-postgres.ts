@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { compileWasmWithBaselineOnly } from '../app/v8-tuning';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
   try {
     const pgliteDir = join(home, 'pglite');
     copyTemplateInto(pgliteDir);
+    compileWasmWithBaselineOnly();
     db = new PGlite(pgliteDir, { startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
     const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: 1 });
     await server.start();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openAppDatabase, startApp } from '../../../app/app';
 import { loadConfig } from '../../../app/config';
+import { limitHeapGrowth } from '../../../app/v8-tuning';
 import { createLogger } from '../../../app/logger';
 import { runAction } from '../run-action';
 
@@ -12,6 +13,7 @@ export function registerServe(program: Command): void {
     .description('start the HTTP service (the same as npm start)')
     .action(
       runAction(async () => {
+        limitHeapGrowth();
         const config = loadConfig();
         const logger = createLogger(config.LOG_LEVEL);
         const database = await openAppDatabase(config, logger);
