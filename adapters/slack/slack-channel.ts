@@ -243,7 +243,14 @@ export function createSlackChannel(options: SlackOptions, core: Core, logger: Lo
       res.send(400, { error: 'invalid JSON' });
       return;
     }
-    if (payload.type === 'url_verification') return ack(res, { challenge: String(payload.challenge ?? '') });
+    if (payload.type === 'url_verification') {
+      // Slack's challenge is a string; String() of a deeply nested array would run out of stack.
+      if (typeof payload.challenge !== 'string') {
+        res.send(400, { error: 'invalid challenge' });
+        return;
+      }
+      return ack(res, { challenge: payload.challenge });
+    }
     if (payload.type !== 'event_callback') return ack(res);
     await accept(req, res, eventToJob(payload));
   }
