@@ -489,11 +489,53 @@ const CATEGORIES: readonly (readonly [number, Make])[] = [
   [4, longIdentifier],
 ];
 
+/** Percent escapes decoded where they are valid, left as they are where not (as a lenient form reader would). */
+function percentDecoded(text: string): string {
+  return text.replace(/\+/g, ' ').replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The loopback URLs bodies may carry, as written and as a form encodes them, longest first. */
+function loopbackForms(targets: BodyTargets): string[] {
+  const urls = [targets.teamsServiceUrl, targets.slackResponseUrl, UNUSED_SERVICE_URL, 'http://127.0.0.1:9'];
+  return [...new Set(urls.flatMap((url) => [url, encodeURIComponent(url)]))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Whether the body could make the server call any address but the loopback stand-ins. Breaking a body can turn
+ * http://127.0.0.1:… into http://0.1:… or http://27.0.0.1:…, and a URL parser drops tabs and line breaks and
+ * takes "http:host" for "http://host"; so, once the exact loopback URLs are taken out, no "http" may be left,
+ * in the bytes as sent or with their percent escapes decoded.
+ */
+function mayCallOut(body: Buffer, targets: BodyTargets): boolean {
+  const forms = loopbackForms(targets);
+  const raw = body.toString('latin1');
+  return [raw, percentDecoded(raw)].some((text) => {
+    let rest = text;
+    for (const url of forms) rest = rest.split(url).join(' ');
+    return /http/i.test(rest.replace(/[\t\n\r]/g, ''));
+  });
+}
+
+/** The body with "http" outside the loopback URLs spelled "hxxp", re-signed for Slack; empty when that is not enough. */
+function keptOnLoopback(fuzz: FuzzRequest, targets: BodyTargets): FuzzRequest {
+  if (!fuzz.body || !mayCallOut(fuzz.body, targets)) return fuzz;
+  const forms = loopbackForms(targets);
+  const marked = forms.reduce((at, url, i) => at.split(url).join(`\u0002${i}\u0002`), fuzz.body.toString('latin1'));
+  const defused = marked.replace(/h(?=[\t\n\r]*t[\t\n\r]*t[\t\n\r]*p)/gi, 'x').replace(/%68|%48/gi, 'x');
+  let body = Buffer.from(forms.reduce((at, url, i) => at.split(`\u0002${i}\u0002`).join(url), defused), 'latin1');
+  if (mayCallOut(body, targets)) body = Buffer.alloc(0);
+  const headers = { ...fuzz.headers };
+  const timestamp = headers['X-Slack-Request-Timestamp'];
+  if (timestamp && headers['X-Slack-Signature'] && /^\d+$/.test(timestamp)) headers['X-Slack-Signature'] = computeSlackSignature(targets.slackSigningSecret, timestamp, body);
+  return { ...fuzz, headers, body };
+}
+
 /** Malformed request number `index` of a run. */
 export function malformedRequest(seed: number, index: number, targets: BodyTargets): FuzzRequest {
   const rng = Random.for(seed ^ 0xb0d1e5, index);
   const make = rng.weighted(CATEGORIES);
-  const fuzz = make(rng, rng.weighted(ROUTE_WEIGHTS), targets);
+  // No body may point the server at any address but the loopback stand-ins.
+  const fuzz = keptOnLoopback(make(rng, rng.weighted(ROUTE_WEIGHTS), targets), targets);
   if (/[^\x20-\x7e]/.test(fuzz.path)) {
     // Node's parser answers a raw non-ASCII byte in the path with 400 and closes the connection at once:
     // without a body nothing is cut off mid-send, and no other request shares that connection.

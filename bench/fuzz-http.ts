@@ -28,6 +28,8 @@ export interface FuzzAnswer {
   text: string;
   error?: string;
   ms: number;
+  /** Sent again on a new connection: the kept-alive one it was sent on had just been closed by the server. */
+  retried?: boolean;
 }
 
 export type FailureKind = 'server error' | 'no answer' | 'not 413' | 'failure reply';
@@ -44,12 +46,22 @@ export interface FuzzFailure {
 
 const KEPT_BODY_CHARS = 64 * 1024;
 
-/** Sends one request; never rejects. */
-export function send(agent: Agent, baseUrl: URL, fuzz: FuzzRequest, timeoutMs: number): Promise<FuzzAnswer> {
+/**
+ * Sends one request; never rejects. A request that met a reset on a reused keep-alive connection (the server
+ * closed it as idle just as it was reused, a race of HTTP/1.1 itself) is sent once more on a new connection,
+ * as Node's documentation advises; a server that died refuses that one too.
+ */
+export async function send(agent: Agent, baseUrl: URL, fuzz: FuzzRequest, timeoutMs: number): Promise<FuzzAnswer> {
+  const first = await sendOnce(agent, baseUrl, fuzz, timeoutMs);
+  if (!first.reusedSocketReset) return first;
+  return { ...(await sendOnce(agent, baseUrl, { ...fuzz, ownConnection: true }, timeoutMs)), retried: true };
+}
+
+function sendOnce(agent: Agent, baseUrl: URL, fuzz: FuzzRequest, timeoutMs: number): Promise<FuzzAnswer & { reusedSocketReset?: boolean }> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (answer: Omit<FuzzAnswer, 'ms'>) => {
+    const finish = (answer: Omit<FuzzAnswer, 'ms'> & { reusedSocketReset?: boolean }) => {
       if (settled) return;
       settled = true;
       resolve({ ...answer, ms: performance.now() - started });
@@ -81,7 +93,8 @@ export function send(agent: Agent, baseUrl: URL, fuzz: FuzzRequest, timeoutMs: n
     req.on('timeout', () => {
       req.destroy(new Error(`no answer in ${timeoutMs} ms`));
     });
-    req.on('error', (error: NodeJS.ErrnoException) => finish({ status: null, text: '', error: `${error.code ?? ''} ${error.message}`.trim() }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ status: null, text: '', error: `${error.code ?? ''} ${error.message}`.trim(), reusedSocketReset: req.reusedSocket && error.code === 'ECONNRESET' }));
     if (fuzz.body && fuzz.chunked) {
       // Several chunks, so a reader sees the body arrive in pieces.
       const step = Math.max(1, Math.ceil(fuzz.body.length / 4));
@@ -113,6 +126,8 @@ export class FuzzTally {
   oversizedAnswered413 = 0;
   /** Answers asking to send a message again because the same user's messages collided; not failures. */
   busyReplies = 0;
+  /** Requests sent again after a reset on a reused keep-alive connection. */
+  retried = 0;
   slowestMs = 0;
 
   constructor(private readonly keepFailures = 50) {}
@@ -123,6 +138,7 @@ export class FuzzTally {
 
   record(index: number, fuzz: FuzzRequest, answer: FuzzAnswer): void {
     this.sent++;
+    if (answer.retried) this.retried++;
     this.slowestMs = Math.max(this.slowestMs, answer.ms);
     const status = answer.status === null ? 'no answer' : String(answer.status);
     this.statuses[status] = (this.statuses[status] ?? 0) + 1;
@@ -164,7 +180,8 @@ export interface FuzzRunOptions {
 
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzTally> {
   const tally = options.tally ?? new FuzzTally();
-  const agent = new Agent({ keepAlive: true, maxSockets: options.lanes });
+  // Idle connections are closed well before the server's keep-alive timeout (5 s), to make the race above rare.
+  const agent = new Agent({ keepAlive: true, maxSockets: options.lanes, timeout: 2000 });
   const baseUrl = new URL(options.baseUrl);
   const progressEvery = Math.max(1, Math.floor(options.count / 10));
   let done = 0;

@@ -53,7 +53,7 @@ const SQL_ISH = [
 const HTML_ISH = [
   '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<at>Logbook</at>', '<at>', '</at>', '&nbsp;&nbsp;',
   '&lt;b&gt;', '<b>bold</b>', '<!channel>', '<!here>', '<@U0123ABCD>', '<@W1|name>', '<#C123|general>',
-  '<https://example.org|link>', '<mailto:a@b.c|a>', '*bold* _it_ ~st~ `code`', '```\ncode\n```', '> quote',
+  '<hxxps://example.invalid|link>', '<mailto:a@b.c|a>', '*bold* _it_ ~st~ `code`', '```\ncode\n```', '> quote',
   '<a href="javascript:alert(1)">x</a>', '<<<>>>', '<>', ']]>', '<![CDATA[x]]>', '<?xml?>', '&#0;', '&#x1F600;',
 ] as const;
 

@@ -64,6 +64,7 @@ function summary(tally: FuzzTally, ms: number) {
     firstFailures: tally.failures,
     slowestMs: Math.round(tally.slowestMs),
     busyReplies: tally.busyReplies,
+    retriedAfterKeepAliveReset: tally.retried,
     ...(tally.oversizedSent ? { oversized: { sent: tally.oversizedSent, answered413: tally.oversizedAnswered413 } } : {}),
   };
 }
@@ -88,7 +89,15 @@ async function main(): Promise<void> {
   try {
     if (serverUrl) database = await createBenchDatabase(serverUrl);
     server = await startLogbook(database?.url, {
-      env: { SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fuzz-not-a-real-token', SLACK_API_URL: standIns.slackApiUrl, LOG_LEVEL: 'warn', MAX_BODY_BYTES: String(MAX_BODY_BYTES) },
+      env: {
+        SLACK_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-fuzz-not-a-real-token',
+        SLACK_API_URL: standIns.slackApiUrl,
+        // Every address the server may call is a loopback stand-in, the Teams sign-in keys too.
+        TEAMS_SSO_JWKS_URL: `${standIns.teamsServiceUrl}jwks`,
+        LOG_LEVEL: 'warn',
+        MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+      },
       onLog: (line) => logs.add(line),
     });
     const running = server;

@@ -42,6 +42,7 @@ describe(`fuzzing the running app on ${engineName()} (seed ${SEED})`, () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-fuzz',
       SLACK_API_URL: slack.apiUrl,
+      TEAMS_SSO_JWKS_URL: `${connector.serviceUrl}jwks`,
       LOGBOOK_OPEN_SIGNUP: 'true',
       MAX_BODY_BYTES: String(MAX_BODY_BYTES),
     });
