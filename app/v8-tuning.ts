@@ -8,8 +8,10 @@ import { setFlagsFromString } from 'node:v8';
  * After each full collection V8 lets the old generation grow to up to four times its live data before
  * the next one. Under load, turns that wait on the database live long enough to be promoted, so a server
  * with ~70 MB of live data reached 400+ MB. Growing by 20 % keeps the heap near its live size. It is no
- * limit: a large export still gets the memory it needs. On PostgreSQL the peak RSS went from 414 to
- * 211–222 MB, with the server's CPU time per round trip unchanged within the noise (25.5 vs 26.2 ms).
+ * limit: a large export still gets the memory it needs. On PostgreSQL the peak RSS went from 380–470 to
+ * 200–220 MB; full collections went from ~4 to ~20 per 40 s run, ~0.8 s more of the main thread
+ * (about 1 ms per round trip, 3–4 % of the server's CPU), which the CPU per round trip did not show
+ * beyond its ±10 % noise.
  */
 export const HEAP_GROWING_PERCENT = 20;
 

@@ -4,6 +4,7 @@
  * largest resident set it reached, and the largest value of each part.
  */
 import { writeFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 
 export interface MemoryParts {
@@ -28,7 +29,16 @@ export interface MemoryProbeReport {
   v8PeakMallocedMb: number;
   /** The largest value each part reached, at whatever sample. */
   max: MemoryParts;
+  /** Garbage collections on the main thread while the process ran: count and milliseconds by kind. */
+  gc: Record<'minor' | 'major' | 'incremental' | 'weakCallbacks', { count: number; ms: number }>;
 }
+
+const GC_KINDS: Record<number, keyof MemoryProbeReport['gc']> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakCallbacks',
+};
 
 const EVERY_MS = 250;
 const file = process.env.LOGBOOK_BENCH_MEMORY_FILE;
@@ -61,9 +71,19 @@ if (file) {
     for (const key of Object.keys(max) as (keyof MemoryParts)[]) max[key] = Math.max(max[key], now[key]);
   };
   setInterval(sample, EVERY_MS).unref();
+  const gc: MemoryProbeReport['gc'] = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 }, incremental: { count: 0, ms: 0 }, weakCallbacks: { count: 0, ms: 0 } };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = GC_KINDS[(entry as unknown as { detail?: { kind?: number } }).detail?.kind ?? -1];
+      if (!kind) continue;
+      gc[kind].count++;
+      gc[kind].ms += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.once('exit', () => {
     sample();
-    const report: MemoryProbeReport = { samples, atPeakRss, spacesAtPeakRss, v8PeakMallocedMb: mb(getHeapStatistics().peak_malloced_memory), max };
+    for (const kind of Object.values(gc)) kind.ms = Math.round(kind.ms);
+    const report: MemoryProbeReport = { samples, atPeakRss, spacesAtPeakRss, v8PeakMallocedMb: mb(getHeapStatistics().peak_malloced_memory), max, gc };
     writeFileSync(file, JSON.stringify(report));
   });
 }
