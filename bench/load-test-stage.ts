@@ -49,7 +49,7 @@ export async function loadTestStage(serverUrl: string | undefined): Promise<Load
     rows.push(
       [
         `load test, ${run.users} users in ${run.organisations} organisations (${channels(run)}), ${run.seconds} s, ${run.engine}`,
-        `${run.roundTrips} round trips (${run.roundTripsPerSecond}/s, ${run.turnsPerSecond} turns/s); round trip p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms; ` +
+        `${run.roundTrips} round trips (${run.roundTripsPerSecond}/s, ${run.turnsPerSecond} turns/s, server CPU ${run.serverCpuMsPerRoundTrip} ms each); round trip p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms; ` +
           `each turn p99 ${run.turnP99Ms} ms; ${run.slowTeamsTurns} Teams turns over 1.5 s answered "working on it" first; ${run.errors} errors; entries confirmed ${run.entries.confirmed}, stored ${run.entries.stored}: ` +
           `${run.lost} lost, ${run.duplicated} duplicated, ${run.entries.mismatched} mismatched; server logged ${run.serverLog.errors} errors; rate limit ${run.rateLimit}`,
         `0 errors, 0 lost, 0 duplicated: ${met(failures === 0)}`,
@@ -58,7 +58,8 @@ export async function loadTestStage(serverUrl: string | undefined): Promise<Load
         `server RSS during the load test, ${run.engine}`,
         `peak ${run.memory.peakRssMb} MB (VmHWM; sampled max ${run.memory.maxSampledRssMb} MB, idle ${run.memory.idleRssMb} MB)` +
           (run.memory.parts
-            ? `; at the peak V8 heap ${run.memory.parts.atPeakRss.heapUsedMb} MB used of ${run.memory.parts.atPeakRss.heapTotalMb} MB, external ${run.memory.parts.atPeakRss.externalMb} MB`
+            ? `; at the peak V8 heap ${run.memory.parts.atPeakRss.heapUsedMb} MB used of ${run.memory.parts.atPeakRss.heapTotalMb} MB, external ${run.memory.parts.atPeakRss.externalMb} MB; ` +
+              `GC ${run.memory.parts.gc.major.count} full collections (${run.memory.parts.gc.major.ms} ms), ${run.memory.parts.gc.minor.count} scavenges (${run.memory.parts.gc.minor.ms} ms)`
             : '') +
           (run.nodeArgs.length ? `; node ${run.nodeArgs.join(' ')}` : ''),
         `< ${RSS_TARGET_MB} MB: ${met(run.memory.peakRssMb < RSS_TARGET_MB)}`,
