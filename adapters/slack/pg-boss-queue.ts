@@ -3,13 +3,14 @@ import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../app/logger';
 import { cleanJson } from '../../bot/clean-input';
+import { startJobPoller, type JobPoller } from './job-poller';
 import type { SlackJob } from './payloads';
 import type { SlackJobHandler, SlackWorkQueue } from './queue';
 
 export const SLACK_QUEUE = 'slack-work';
 
 export interface PgBossQueueOptions {
-  /** How often an idle worker looks for jobs; pg-boss allows 0.5 s at least. */
+  /** How often an idle worker looks for jobs sent by other instances. */
   pollingIntervalSeconds?: number;
   /** Jobs taken at once; those of different conversations run side by side. */
   batchSize?: number;
@@ -66,6 +67,7 @@ export function createPgBossQueue(
   boss.on('error', (error: Error) => logger.error({ err: error }, 'pg-boss error'));
   const active = new Set<Promise<void>>();
   let started: Promise<void> | undefined;
+  let poller: JobPoller | undefined;
 
   /** Handles a batch: conversations side by side, each conversation's jobs in the order they came. */
   async function work(jobs: PgBoss.JobWithMetadata<SlackJob>[]): Promise<void> {
@@ -107,23 +109,30 @@ export function createPgBossQueue(
     start() {
       started ??= (async () => {
         await boss.start();
+        const expireInSeconds = options.expireInSeconds ?? 5 * 60;
         const queue: PgBoss.Queue = {
           name: SLACK_QUEUE,
           policy: 'standard',
           retryLimit: options.retryLimit ?? 2,
           retryDelay: 2,
           retryBackoff: true,
-          expireInSeconds: options.expireInSeconds ?? 5 * 60,
+          expireInSeconds,
         };
         // An existing queue takes the current settings for the jobs sent from now on.
         if (await boss.getQueue(SLACK_QUEUE)) await boss.updateQueue(SLACK_QUEUE, queue);
         else await boss.createQueue(SLACK_QUEUE, queue);
         if (options.work === false) return;
-        await boss.work<SlackJob>(
-          SLACK_QUEUE,
-          { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, includeMetadata: true },
-          work,
-        );
+        // Our own loop rather than boss.work(): pg-boss's worker marks a batch done or failed without waiting
+        // for it, so a database outage then was an unhandled rejection that ended the process. This loop also
+        // takes a job this process just sent at once, not at the next poll.
+        const batchSize = options.batchSize ?? 10;
+        poller = startJobPoller({
+          fetch: () => boss.fetch<SlackJob>(SLACK_QUEUE, { batchSize, includeMetadata: true }),
+          handle: work,
+          intervalMs: (options.pollingIntervalSeconds ?? 0.5) * 1000,
+          batchTimeoutMs: expireInSeconds * 1000,
+          logger,
+        });
       })();
       return started;
     },
@@ -131,6 +140,7 @@ export function createPgBossQueue(
       await this.start();
       // The job is a JSON row: no NUL or lone surrogate may reach it, and no nesting deeper than the core keeps.
       await boss.send(SLACK_QUEUE, cleanJson(job) as SlackJob, { id: jobIdFor(job.key) });
+      poller?.wake();
     },
     async drain() {
       while (active.size) await Promise.allSettled([...active]);
@@ -150,6 +160,7 @@ export function createPgBossQueue(
     async stop() {
       if (!started) return;
       await started.catch(() => undefined);
+      await poller?.stop();
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
     },
   };
