@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { pgBossDatabase } from '../storage/pg-pool';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 
@@ -36,10 +37,8 @@ export interface JobScheduler {
  * pool, because embedded PGlite takes only one connection.
  */
 export function createJobScheduler(dataSource: DataSource, logger: Logger, jobs: ScheduledJob[], options: JobSchedulerOptions): JobScheduler {
-  const pool = (dataSource.driver as unknown as { master: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } }).master;
   const boss = new PgBoss({
-    // TypeORM's query() reshapes UPDATE … RETURNING results, so pg-boss gets the pg pool itself.
-    db: { executeSql: (text, values) => pool.query(text, values) },
+    db: pgBossDatabase(dataSource),
     schema: 'pgboss',
     supervise: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),

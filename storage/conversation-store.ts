@@ -5,7 +5,7 @@ import type { Reply } from '../bot/messages';
 import type { CommitResult, ConversationStore, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
-import { inTransaction, pgPool, prepared } from './pg-pool';
+import { inTransaction, pgPool, poolQuery, prepared } from './pg-pool';
 import { turnWrites, upsertAddress } from './turn-writes';
 
 /*
@@ -68,7 +68,8 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
       const query = START_TURN[channelUser.channel];
       if (!query) return { identity: null, earlierReplies: null, draft: null };
       const { userId, otherUserIds } = channelUser;
-      const { rows } = await pool().query<StartRow>(
+      const { rows } = await poolQuery<StartRow>(
+        pool(),
         query([channelUser.tenant, channelUser.channel, [userId, ...otherUserIds], userId, turn.messageId, turn.conversationKey]),
       );
       const [row] = rows;
@@ -84,16 +85,16 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     },
 
     async saveAddress(organisationId, channel, conversationId, memberId, address) {
-      await pool().query(SAVE_ADDRESS([organisationId, channel, conversationId, memberId, JSON.stringify(address)]));
+      await poolQuery(pool(), SAVE_ADDRESS([organisationId, channel, conversationId, memberId, JSON.stringify(address)]));
     },
 
     async loadDraft(organisationId, memberId, conversationKey) {
-      const { rows } = await pool().query<{ id: string; state: ConversationState }>(LOAD_DRAFT([organisationId, memberId, conversationKey]));
+      const { rows } = await poolQuery<{ id: string; state: ConversationState }>(pool(), LOAD_DRAFT([organisationId, memberId, conversationKey]));
       return rows[0] ?? null;
     },
 
     async processedReplies(organisationId, channel, messageId) {
-      const { rows } = await pool().query<{ replies: Reply[] | null }>(PROCESSED_REPLIES([organisationId, channel, messageId]));
+      const { rows } = await poolQuery<{ replies: Reply[] | null }>(pool(), PROCESSED_REPLIES([organisationId, channel, messageId]));
       return rows[0] ? (rows[0].replies ?? []) : null;
     },
 

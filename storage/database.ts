@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
+import { pgPool } from './pg-pool';
 import { SnakeNamingStrategy } from './naming';
 
 // count() and sum() come back as numbers, not strings, on both engines.
@@ -64,6 +65,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await embedded?.stop();
     throw new DatabaseUnavailableError(describeConnectionError(options.databaseUrl, error));
   }
+  // PGlite has one backend for every connection in turn, so a new connection (the pool closes one whose query
+  // failed) would find the last one's named statements there and fail to prepare its own.
+  if (embedded) pgPool(dataSource).on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => undefined));
   let closing: Promise<void> | undefined;
   return {
     dataSource,

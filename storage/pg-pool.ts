@@ -1,4 +1,4 @@
-import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -9,27 +9,55 @@ export function pgPool(dataSource: DataSource): Pool {
   return (dataSource.driver as unknown as { master: Pool }).master;
 }
 
-/** Runs `work` in one transaction on one pooled connection, rolled back when it throws. */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on one pooled connection, which goes back to the pool even when a statement failed. (The pool's
+ * own query() closes a connection whose statement failed; on PGlite, whose one backend outlives the
+ * connection, the next connection would then find its named statements there already.)
+ */
+export async function onConnection<T>(pool: Pool, work: (client: PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   // A checked-out client has no listener of the pool's: a connection lost between queries would be an
-  // unhandled 'error' event that ends the process. It is kept, and the client is discarded on release.
+  // unhandled 'error' event that ends the process. It is kept, and the client is discarded on release;
+  // `work` may discard it too.
   const onError = (error: Error) => (broken = error);
   client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A connection that cannot roll back is closed rather than handed to the next caller.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
+    return await work(client, onError);
   } finally {
     client.off('error', onError);
     client.release(broken);
   }
+}
+
+/** The pool's query(), except that a failed statement leaves its connection in the pool (see onConnection). */
+export function poolQuery<Row extends QueryResultRow>(pool: Pool, query: QueryConfig | string, values?: unknown[]): Promise<QueryResult<Row>> {
+  return onConnection(pool, (client) => client.query<Row>(query, values));
+}
+
+/**
+ * pg-boss's `db` option: the app's pool, as embedded PGlite takes one connection. (TypeORM's query() reshapes
+ * UPDATE … RETURNING results, so pg-boss gets the pool itself.)
+ */
+export function pgBossDatabase(dataSource: DataSource): { executeSql(text: string, values?: unknown[]): Promise<QueryResult> } {
+  const pool = pgPool(dataSource);
+  return { executeSql: (text, values) => poolQuery(pool, text, values) };
+}
+
+/** Runs `work` in one transaction on one pooled connection, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return onConnection(pool, async (client, discard) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot roll back is closed rather than handed to the next caller.
+      await client.query('ROLLBACK').catch(discard);
+      throw error;
+    }
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Entry, Organisation, Unit } from '../storage/entities';
 import { migrate, type Database } from '../storage/database';
 import { createDirectoryStore } from '../storage/directory-store';
+import { pgPool, poolQuery } from '../storage/pg-pool';
 import { ensureOrganisation } from '../storage/organisations';
 import { engineName, openTestDatabase } from './support/database';
 
@@ -21,6 +22,36 @@ describe(`storage on ${engineName()}`, () => {
     expect(await migrate(database)).toEqual([]);
     const pending = await ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  describe('named statements after a failed query', () => {
+    const named = { name: 'storage_test_named', text: 'SELECT $1::int + 1 AS n', values: [1] };
+
+    it('keep working when the failure went through poolQuery, which keeps the connection', async () => {
+      const pool = pgPool(ds);
+      expect((await poolQuery(pool, named)).rows).toEqual([{ n: 2 }]);
+      await expect(poolQuery(pool, 'SELECT 1 / 0')).rejects.toThrow('division by zero');
+      expect((await poolQuery(pool, named)).rows).toEqual([{ n: 2 }]);
+    });
+
+    it('are prepared again on the connection that replaces one the pool closed', async () => {
+      const pool = pgPool(ds);
+      expect((await pool.query(named)).rows).toEqual([{ n: 2 }]);
+      await expect(pool.query('SELECT 1 / 0')).rejects.toThrow('division by zero');
+      // PGlite may refuse the new connection until the old one is gone; it must never say the name is taken.
+      const errors: string[] = [];
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        try {
+          expect((await pool.query(named)).rows).toEqual([{ n: 2 }]);
+          break;
+        } catch (error) {
+          errors.push(String(error));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      expect(errors.filter((error) => error.includes('already exists'))).toEqual([]);
+      expect((await pool.query(named)).rows).toEqual([{ n: 2 }]);
+    });
   });
 
   it('creates an organisation once, with default units and themes', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
+import { pgBossDatabase } from '../../storage/pg-pool';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../app/logger';
 import { cleanJson } from '../../bot/clean-input';
@@ -54,10 +55,8 @@ export function createPgBossQueue(
   logger: Logger,
   options: PgBossQueueOptions = {},
 ): DurableSlackQueue {
-  const pool = (dataSource.driver as unknown as { master: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } }).master;
   const boss = new PgBoss({
-    // TypeORM's query() reshapes UPDATE … RETURNING results, so pg-boss gets the pg pool itself.
-    db: { executeSql: (text, values) => pool.query(text, values) },
+    db: pgBossDatabase(dataSource),
     schema: 'pgboss',
     supervise: true,
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),

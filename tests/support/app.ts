@@ -28,7 +28,7 @@ export async function startTestApp(
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests talk faster than people; tests/rate-limit.test.ts turns the limit on.
     RATE_LIMIT_PER_MINUTE: '0',
     ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl } : {}),
