@@ -6,16 +6,19 @@ import type { CommitResult, ConversationStore, TurnEffects, TurnScope, TurnStart
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
 import { inTransaction, pgPool, poolQuery, prepared } from './pg-pool';
-import { turnWrites, upsertAddress } from './turn-writes';
+import { TURN_ABORT, turnWrites, upsertAddress } from './turn-writes';
 
 /*
- * Every chat turn runs through this store: one query to start it, one transaction to commit it (usually of
- * one statement, see turn-writes.ts). It talks to node-postgres directly, in named statements (see pg-pool.ts).
+ * Every chat turn runs through this store: one query to start it, and usually one statement to commit it
+ * (see turn-writes.ts). It talks to node-postgres directly, in named statements (see pg-pool.ts).
  */
 
 /** Thrown inside a turn's transaction to roll it back. */
 class TurnConflict extends Error {}
-class DuplicateMessage extends Error {}
+
+interface WrittenRow {
+  entry_id: string | null;
+}
 
 interface StartRow extends OrganisationRow {
   member_id: string | null;
@@ -99,12 +102,15 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     },
 
     async commit(scope, effects): Promise<CommitResult> {
+      const writes = turnWrites(scope, effects);
       try {
+        // Most turns only write: one statement, atomic by itself. The rest take a transaction.
+        if (!effects.undoEntryId && !effects.reflection && !effects.memberLocale) {
+          const [written] = writes ? (await poolQuery<WrittenRow>(pool(), writes)).rows : [];
+          return { status: 'committed', entryId: written?.entry_id ?? null };
+        }
         return await inTransaction(pool(), async (client) => {
-          const writes = turnWrites(scope, effects);
-          const [written] = writes ? (await client.query<{ claimed: boolean; drafted: boolean; entry_id: string | null }>(writes)).rows : [];
-          if (written && !written.claimed) throw new DuplicateMessage();
-          if (written && (!written.drafted || (effects.entry && !written.entry_id))) throw new TurnConflict();
+          const [written] = writes ? (await client.query<WrittenRow>(writes)).rows : [];
           if (effects.undoEntryId) await undoEntry(client, scope, effects.undoEntryId);
           if (effects.reflection) await addReflection(client, scope, effects.reflection);
           if (effects.memberLocale) {
@@ -117,8 +123,9 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
           return { status: 'committed' as const, entryId: written?.entry_id ?? null };
         });
       } catch (error) {
-        if (error instanceof TurnConflict) return { status: 'conflict' };
-        if (error instanceof DuplicateMessage && scope.messageId) {
+        const code = (error as { code?: unknown }).code;
+        if (error instanceof TurnConflict || code === TURN_ABORT.conflict) return { status: 'conflict' };
+        if (code === TURN_ABORT.duplicate && scope.messageId) {
           const replies = await this.processedReplies(scope.organisationId, scope.channel, scope.messageId);
           return { status: 'duplicate', replies: replies ?? [] };
         }

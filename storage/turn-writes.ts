@@ -2,10 +2,19 @@ import type { QueryConfig } from 'pg';
 import type { Reply } from '../bot/messages';
 import type { TurnEffects, TurnScope } from '../bot/ports';
 
+/** The SQLSTATEs a turn's writes fail with when a part did not go through; nothing of the statement is kept. */
+export const TURN_ABORT = {
+  /** Another delivery of the same message claimed it first. */
+  duplicate: 'LBDUP',
+  /** The draft changed since it was read, or the entry of this message exists already. */
+  conflict: 'LBCON',
+} as const;
+
 /**
  * A turn's usual writes as one statement (one round trip instead of four): the conversation's address, the
- * message's claim, the draft's change (checked against the revision that was read) and a new entry. Its row
- * tells whether the claim and the draft's change and entry went through; the caller rolls back otherwise.
+ * message's claim, the draft's change (checked against the revision that was read) and a new entry. When the
+ * claim, the draft's change or the entry does not go through, the statement raises a TURN_ABORT code, so none
+ * of it is kept: it needs no transaction of its own. Its row holds the new entry's id.
  *
  * It is a named statement per combination of parts, so each connection plans each combination once.
  */
@@ -54,13 +63,15 @@ export function turnWrites(scope: TurnScope, effects: TurnEffects): QueryConfig 
   }
   if (!parts.length) return null;
   const names = parts.map(([name]) => name);
-  const claimed = names.includes('claim') ? 'EXISTS (SELECT FROM claim)' : 'true';
-  const drafted = draft ? 'EXISTS (SELECT FROM draft)' : 'true';
+  const unclaimed = names.includes('claim') ? 'NOT EXISTS (SELECT FROM claim)' : 'false';
+  const conflicting = [...(draft ? ['NOT EXISTS (SELECT FROM draft)'] : []), ...(entry ? ['NOT EXISTS (SELECT FROM entry)'] : [])].join(' OR ') || 'false';
   const entryId = entry ? '(SELECT id FROM entry)' : 'NULL::uuid';
   return {
     name: `turn_writes_${names.join('_')}${draft ? `_${draft.kind}` : ''}`,
     text: `WITH ${parts.map(([name, sql]) => `${name} AS (${sql})`).join(',\n')}
-           SELECT ${claimed} AS claimed, ${drafted} AS drafted, ${entryId} AS entry_id`,
+           SELECT CASE WHEN ${unclaimed} THEN logbook_abort_turn('${TURN_ABORT.duplicate}')
+                       WHEN ${conflicting} THEN logbook_abort_turn('${TURN_ABORT.conflict}') END AS aborted,
+                  ${entryId} AS entry_id`,
     values,
   };
 }
