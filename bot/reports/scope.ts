@@ -14,11 +14,22 @@ export async function visibleScope(ctx: { reports: ReportStore; organisationId: 
   return unitScopeOf(ctx.member.role, await ctx.reports.memberUnits(ctx.organisationId, ctx.member.id));
 }
 
-/** The extraction catalogue as a report catalogue without ids: enough to tell what a message asks for. */
+const idless = new WeakMap<Catalogue, ReportCatalogue>();
+
+/**
+ * The extraction catalogue as a report catalogue without ids: enough to tell what a message asks for. One per
+ * catalogue (the directory keeps one per version), so the name matchers compiled for its items are reused.
+ */
 export function withoutIds(catalogue: Catalogue): ReportCatalogue {
-  return {
-    ...catalogue,
-    units: catalogue.units.map((unit) => ({ ...unit, id: '' })),
-    activities: catalogue.activities.map((activity) => ({ ...activity, id: '' })),
-  };
+  let report = idless.get(catalogue);
+  if (!report) {
+    report = {
+      ...catalogue,
+      units: catalogue.units.map((unit) => ({ ...unit, id: '' })),
+      activities: catalogue.activities.map((activity) => ({ ...activity, id: '' })),
+    };
+    idless.set(catalogue, report);
+  }
+  return report;
 }
+
