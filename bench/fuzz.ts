@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   try {
     if (serverUrl) database = await createBenchDatabase(serverUrl);
     server = await startLogbook(database?.url, {
+      nodeArgs: (process.env.FUZZ_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
       env: {
         SLACK_SIGNING_SECRET,
         SLACK_BOT_TOKEN: 'xoxb-fuzz-not-a-real-token',
