@@ -8,19 +8,30 @@ import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 
 /** How long a loaded catalogue is reused; extraction compiles its matchers once per catalogue object. */
 const CATALOGUE_TTL_MS = 30_000;
-/** Distinct theme catalogues kept for sharing; most organisations use the default one. */
-const SHARED_THEME_CATALOGUES = 200;
+/** A catalogue not asked for this long is dropped, with its matchers (about 3 MB for custom themes). */
+const IDLE_CATALOGUE_MS = 5 * 60_000;
 
 export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
   const catalogues = new Map<string, { loaded: number; version: number | undefined; catalogue: Promise<Catalogue> }>();
+  let swept = Date.now();
+  const dropIdleCatalogues = (now: number) => {
+    if (now - swept < CATALOGUE_TTL_MS) return;
+    swept = now;
+    for (const [organisationId, cached] of catalogues) if (now - cached.loaded > IDLE_CATALOGUE_MS) catalogues.delete(organisationId);
+  };
   // Organisations with the same themes share one array, and so one compiled keyword matcher (megabytes each).
-  const themeCatalogues = new Map<string, Catalogue['themes']>();
+  // The arrays are held weakly: a theme list no organisation's catalogue uses any more, such as the one before
+  // a theme was added, goes with its matcher.
+  const themeCatalogues = new Map<string, WeakRef<Catalogue['themes']>>();
+  const forget = new FinalizationRegistry<string>((key) => {
+    if (!themeCatalogues.get(key)?.deref()) themeCatalogues.delete(key);
+  });
   const sharedThemes = (themes: Catalogue['themes']): Catalogue['themes'] => {
     const key = JSON.stringify(themes);
-    const known = themeCatalogues.get(key);
+    const known = themeCatalogues.get(key)?.deref();
     if (known) return known;
-    if (themeCatalogues.size >= SHARED_THEME_CATALOGUES) themeCatalogues.delete(themeCatalogues.keys().next().value!);
-    themeCatalogues.set(key, themes);
+    themeCatalogues.set(key, new WeakRef(themes));
+    forget.register(themes, key);
     return themes;
   };
   return {
@@ -99,8 +110,10 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
       const cached = catalogues.get(organisationId);
       const current = version === undefined || cached?.version === version;
       if (cached && current && Date.now() - cached.loaded < CATALOGUE_TTL_MS) return cached.catalogue;
+      const now = Date.now();
+      dropIdleCatalogues(now);
       const catalogue = loadCatalogue(dataSource, organisationId).then((loaded) => ({ ...loaded, themes: sharedThemes(loaded.themes) }));
-      catalogues.set(organisationId, { loaded: Date.now(), version, catalogue });
+      catalogues.set(organisationId, { loaded: now, version, catalogue });
       catalogue.catch(() => catalogues.delete(organisationId));
       return catalogue;
     },
