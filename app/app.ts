@@ -54,7 +54,7 @@ export async function openAppDatabase(
   logger: Logger,
   dataDir: string | null = config.LOGBOOK_DATA_DIR,
 ): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_SECONDS * 1000 });
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -74,7 +74,7 @@ export function createAppStores(database: Database): Stores {
   return {
     directory: createDirectoryStore(dataSource),
     entries: createEntryStore(dataSource),
-    conversations: createConversationStore(dataSource),
+    conversations: createConversationStore(dataSource, database.queryTimeoutMs),
     admin: createAdminStore(dataSource),
     reports: createReportStore(dataSource),
     schedules: createScheduleStore(dataSource),

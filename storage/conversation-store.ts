@@ -1,11 +1,11 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationState } from '../bot/conversation-state';
 import type { Reply } from '../bot/messages';
 import type { CommitResult, ConversationStore, TurnEffects, TurnScope, TurnStart } from '../bot/ports';
 import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 import { toMember, toOrganisation, type OrganisationRow } from './identity-rows';
-import { inTransaction, pgPool, poolQuery, prepared } from './pg-pool';
+import { inTransaction, pgPool, poolQuery, prepared, type TimedQuery } from './pg-pool';
 import { TURN_ABORT, turnWrites, upsertAddress } from './turn-writes';
 
 /*
@@ -64,15 +64,16 @@ const PROCESSED_REPLIES = prepared(
   'SELECT replies FROM processed_messages WHERE organisation_id = $1 AND channel = $2 AND message_id = $3',
 );
 
-export function createConversationStore(dataSource: DataSource): ConversationStore {
+/** `queryTimeoutMs` bounds each query of a turn, so a database that hangs gets "nothing was saved" too. */
+export function createConversationStore(dataSource: DataSource, queryTimeoutMs?: number): ConversationStore {
   const pool = () => pgPool(dataSource);
+  const run = <Row extends QueryResultRow>(query: TimedQuery) => poolQuery<Row>(pool(), queryTimeoutMs ? { ...query, query_timeout: queryTimeoutMs } : query);
   return {
     async startTurn(channelUser, turn): Promise<TurnStart> {
       const query = START_TURN[channelUser.channel];
       if (!query) return { identity: null, earlierReplies: null, draft: null };
       const { userId, otherUserIds } = channelUser;
-      const { rows } = await poolQuery<StartRow>(
-        pool(),
+      const { rows } = await run<StartRow>(
         query([channelUser.tenant, channelUser.channel, [userId, ...otherUserIds], userId, turn.messageId, turn.conversationKey]),
       );
       const [row] = rows;
@@ -88,16 +89,16 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
     },
 
     async saveAddress(organisationId, channel, conversationId, memberId, address) {
-      await poolQuery(pool(), SAVE_ADDRESS([organisationId, channel, conversationId, memberId, JSON.stringify(address)]));
+      await run(SAVE_ADDRESS([organisationId, channel, conversationId, memberId, JSON.stringify(address)]));
     },
 
     async loadDraft(organisationId, memberId, conversationKey) {
-      const { rows } = await poolQuery<{ id: string; state: ConversationState }>(pool(), LOAD_DRAFT([organisationId, memberId, conversationKey]));
+      const { rows } = await run<{ id: string; state: ConversationState }>(LOAD_DRAFT([organisationId, memberId, conversationKey]));
       return rows[0] ?? null;
     },
 
     async processedReplies(organisationId, channel, messageId) {
-      const { rows } = await poolQuery<{ replies: Reply[] | null }>(pool(), PROCESSED_REPLIES([organisationId, channel, messageId]));
+      const { rows } = await run<{ replies: Reply[] | null }>(PROCESSED_REPLIES([organisationId, channel, messageId]));
       return rows[0] ? (rows[0].replies ?? []) : null;
     },
 
@@ -106,7 +107,7 @@ export function createConversationStore(dataSource: DataSource): ConversationSto
       try {
         // Most turns only write: one statement, atomic by itself. The rest take a transaction.
         if (!effects.undoEntryId && !effects.reflection && !effects.memberLocale) {
-          const [written] = writes ? (await poolQuery<WrittenRow>(pool(), writes)).rows : [];
+          const [written] = writes ? (await run<WrittenRow>(writes)).rows : [];
           return { status: 'committed', entryId: written?.entry_id ?? null };
         }
         return await inTransaction(pool(), async (client) => {

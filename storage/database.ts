@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import type { EmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
-import { pgPool } from './pg-pool';
+import { pgPool, poolQuery } from './pg-pool';
 import { SnakeNamingStrategy } from './naming';
 
 // count() and sum() come back as numbers, not strings, on both engines.
@@ -16,7 +16,9 @@ export type Engine = 'postgres' | 'pglite';
 export interface Database {
   dataSource: DataSource;
   engine: Engine;
-  /** True when a trivial query answers. */
+  /** How long a chat turn's query or a health check waits for the database before giving up. */
+  queryTimeoutMs: number;
+  /** True when a trivial query answers within queryTimeoutMs. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -28,6 +30,12 @@ export interface DatabaseOptions {
   dataDir: string | null;
   /** Pool size on PostgreSQL. */
   poolSize?: number;
+  /**
+   * How long a chat turn's query or a health check waits for the database (default 15 s): a server that hangs
+   * rather than refusing (stopped, or cut off by the network) then gets "nothing was saved" too. Other queries,
+   * migrations and exports among them, have no limit.
+   */
+  queryTimeoutMs?: number;
   /** Tests only: create tables from the entities instead of migrating. */
   synchronize?: boolean;
 }
@@ -36,6 +44,7 @@ export class DatabaseUnavailableError extends Error {}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 15_000;
   const common = {
     type: 'postgres' as const,
     entities: ENTITIES,
@@ -72,9 +81,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     dataSource,
     engine: embedded ? 'pglite' : 'postgres',
+    queryTimeoutMs,
     async ping() {
       try {
-        await dataSource.query('SELECT 1');
+        await poolQuery(pgPool(dataSource), { text: 'SELECT 1', query_timeout: queryTimeoutMs });
         return true;
       } catch {
         return false;

@@ -30,8 +30,11 @@ export async function onConnection<T>(pool: Pool, work: (client: PoolClient, dis
   }
 }
 
+/** A query with node-postgres' per-query read timeout, which its types leave out. */
+export type TimedQuery = QueryConfig & { query_timeout?: number };
+
 /** The pool's query(), except that a failed statement leaves its connection in the pool (see onConnection). */
-export function poolQuery<Row extends QueryResultRow>(pool: Pool, query: QueryConfig | string, values?: unknown[]): Promise<QueryResult<Row>> {
+export function poolQuery<Row extends QueryResultRow>(pool: Pool, query: TimedQuery | string, values?: unknown[]): Promise<QueryResult<Row>> {
   return onConnection(pool, (client) => client.query<Row>(query, values));
 }
 

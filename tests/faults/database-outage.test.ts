@@ -70,13 +70,23 @@ async function worker(baseUrl: string, index: number, locale: Locale, load: Load
   }
 }
 
-describe('the database goes away under load and comes back', () => {
+/** How long a turn's query waits for the database in these tests, well under HANG_MS. */
+const QUERY_TIMEOUT_SECONDS = '1';
+
+/** A stopped server refuses connections; a frozen one (SIGSTOP) keeps them open and answers nothing. */
+const OUTAGES: Record<string, { begin(server: PrivatePostgres): Promise<void>; end(server: PrivatePostgres): Promise<void> }> = {
+  stopped: { begin: (server) => server.stop('immediate'), end: (server) => server.start() },
+  frozen: { begin: (server) => server.signal('SIGSTOP'), end: (server) => server.signal('SIGCONT') },
+};
+
+describe.each(Object.keys(OUTAGES))('the database is %s under load and comes back', (kind) => {
+  const outage = OUTAGES[kind];
   let postgres: PrivatePostgres | undefined;
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
     postgres = await PrivatePostgres.create();
-    app = await startTestApp({}, { databaseUrl: postgres.url, dataDir: null });
+    app = await startTestApp({ DATABASE_QUERY_TIMEOUT_SECONDS: QUERY_TIMEOUT_SECONDS }, { databaseUrl: postgres.url, dataDir: null });
   }, 60_000);
   afterAll(async () => {
     try {
@@ -98,20 +108,25 @@ describe('the database goes away under load and comes back', () => {
 
     while (load.confirmed.length < workers.length && !load.unexpected.length) await sleep(50);
     const confirmedBefore = load.confirmed.length;
-    await server.stop('immediate');
+    await outage.begin(server);
     const down = Date.now();
-    await sleep(OUTAGE_MS / 2);
-    const healthDuringOutage = await health();
-    await sleep(OUTAGE_MS / 2);
-    const outageRepliesDuring = Object.values(load.outageReplies).reduce((a, b) => a + b, 0);
-    await server.start();
+    let healthDuringOutage: number;
+    let outageRepliesDuring: number;
+    try {
+      await sleep(OUTAGE_MS / 2);
+      healthDuringOutage = await health();
+      await sleep(OUTAGE_MS / 2);
+      outageRepliesDuring = Object.values(load.outageReplies).reduce((a, b) => a + b, 0);
+    } finally {
+      await outage.end(server);
+    }
     const back = Date.now();
     await sleep(LOAD_AFTER_RECOVERY_MS);
     load.stopping = true;
     await Promise.all(workers);
     const firstSaveAfter = load.confirmed.find((c) => c.at > back);
     console.log(
-      `database outage: ${load.confirmed.length} confirmed entries (${confirmedBefore} before the outage), ` +
+      `database ${kind}: ${load.confirmed.length} confirmed entries (${confirmedBefore} before the outage), ` +
         `outage replies ${JSON.stringify(load.outageReplies)} (${outageRepliesDuring} while down for ${back - down} ms), ` +
         `${load.resent.size} logs re-sent, first save ${firstSaveAfter ? firstSaveAfter.at - back : '-'} ms after the database was back, ` +
         `slowest reply ${Math.max(...load.latencies)} ms of ${load.latencies.length}`,

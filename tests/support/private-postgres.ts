@@ -66,10 +66,24 @@ export class PrivatePostgres {
     this.running = false;
   }
 
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the server and its sessions: a frozen server keeps its connections
+   * open and answers nothing, like one cut off by the network.
+   */
+  async signal(which: 'SIGSTOP' | 'SIGCONT'): Promise<void> {
+    const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const { stdout } = await run('pgrep', ['-P', String(postmaster)]);
+    for (const pid of [postmaster, ...stdout.split('\n').filter(Boolean).map(Number)]) process.kill(pid, which);
+  }
+
   /** Stops the server if it runs and removes its directory; safe to call after any failure. */
   async destroy(): Promise<void> {
     try {
-      if (this.running || existsSync(join(this.dataDir, 'postmaster.pid'))) await this.stop('immediate');
+      if (this.running || existsSync(join(this.dataDir, 'postmaster.pid'))) {
+        // A server a failed test left frozen could not act on the stop.
+        await this.signal('SIGCONT').catch(() => undefined);
+        await this.stop('immediate');
+      }
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
     }
