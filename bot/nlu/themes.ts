@@ -14,8 +14,12 @@ interface End {
   exclude: boolean;
 }
 
+/** A trie node. Most have one child, kept without a Map (a Map per node made a theme list's trie 3 MB). */
 interface Node {
-  next: Map<number, Node>;
+  /** The only child and its character code, until a second child moves both into `next`. */
+  one: Node | null;
+  oneCode: number;
+  next: Map<number, Node> | null;
   ends: End[] | null;
 }
 
@@ -30,17 +34,36 @@ interface Matcher {
 const cache = new WeakMap<CatalogueTheme[], Matcher>();
 
 function node(): Node {
-  return { next: new Map(), ends: null };
+  return { one: null, oneCode: -1, next: null, ends: null };
+}
+
+function child(n: Node, code: number): Node | undefined {
+  if (n.one !== null) return n.oneCode === code ? n.one : undefined;
+  return n.next === null ? undefined : n.next.get(code);
+}
+
+function addChild(n: Node, code: number): Node {
+  const existing = child(n, code);
+  if (existing) return existing;
+  const c = node();
+  if (n.one === null && n.next === null) {
+    n.one = c;
+    n.oneCode = code;
+    return c;
+  }
+  if (n.next === null) {
+    n.next = new Map<number, Node>();
+    if (n.one !== null) n.next.set(n.oneCode, n.one);
+    n.one = null;
+    n.oneCode = -1;
+  }
+  n.next.set(code, c);
+  return c;
 }
 
 function insert(root: Node, stem: string, end: End): void {
   let n = root;
-  for (let i = 0; i < stem.length; i++) {
-    const ch = stem.charCodeAt(i);
-    let c = n.next.get(ch);
-    if (!c) n.next.set(ch, (c = node()));
-    n = c;
-  }
+  for (let i = 0; i < stem.length; i++) n = addChild(n, stem.charCodeAt(i));
   (n.ends ??= []).push(end);
 }
 
@@ -88,7 +111,7 @@ const WORD = /[\p{L}\p{M}\d]+/gu;
 function walk(s: string, p: number, wordEnd: number, root: Node, hits: Int8Array, anywhere: boolean): void {
   let n: Node | undefined = root;
   for (let i = p; i < s.length; i++) {
-    n = n.next.get(s.charCodeAt(i));
+    n = child(n, s.charCodeAt(i));
     if (n === undefined) return;
     const ends = n.ends;
     if (ends === null) continue;
