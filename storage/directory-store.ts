@@ -8,7 +8,7 @@ import { ORGANISATION_BY_CHANNEL } from './channel-organisation';
 
 /** How long a loaded catalogue is reused; extraction compiles its matchers once per catalogue object. */
 const CATALOGUE_TTL_MS = 30_000;
-/** A catalogue not asked for this long is dropped, with its matchers (about 3 MB for custom themes). */
+/** A catalogue not asked for this long is dropped, with its matchers (about 1.5 MB for custom themes). */
 const IDLE_CATALOGUE_MS = 5 * 60_000;
 
 export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
@@ -19,7 +19,7 @@ export function createDirectoryStore(dataSource: DataSource): DirectoryStore {
     swept = now;
     for (const [organisationId, cached] of catalogues) if (now - cached.loaded > IDLE_CATALOGUE_MS) catalogues.delete(organisationId);
   };
-  // Organisations with the same themes share one array, and so one compiled keyword matcher (megabytes each).
+  // Organisations with the same themes share one array, and so one compiled keyword matcher (about 1.5 MB each).
   // The arrays are held weakly: a theme list no organisation's catalogue uses any more, such as the one before
   // a theme was added, goes with its matcher.
   const themeCatalogues = new Map<string, WeakRef<Catalogue['themes']>>();
