@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Logger } from '../../app/logger';
 import { bodyDepthGuard, bodyHeadersGuard } from './body-guard';
+import { answerClientErrorsGracefully } from './client-errors';
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -10,6 +11,7 @@ export interface HttpServerOptions {
 /** restify with JSON/form bodies (the raw bytes kept for signature checks), limits and request logs. */
 export function createHttpServer({ logger, maxBodyBytes }: HttpServerOptions): restify.Server {
   const server = restify.createServer({ name: 'logbook-bot', handleUncaughtExceptions: false });
+  answerClientErrorsGracefully(server.server);
   server.pre(bodyHeadersGuard(maxBodyBytes));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
