@@ -76,7 +76,7 @@ describe(`acknowledged Slack work survives a killed process on ${engineName()}`,
       MicrosoftAppId: '',
       RATE_LIMIT_PER_MINUTE: '0',
       // A job of a dead instance is tried again 10 s after it started, once maintenance (every second) sees it.
-      // Shorter risks a live job being expired too: pg-boss fails a batch still running at its expiry.
+      // Shorter risks a live job being expired too: pg-boss's maintenance tries again a job still running at its expiry.
       SLACK_JOB_EXPIRE_SECONDS: '10',
       JOB_MAINTENANCE_SECONDS: '1',
     };
