@@ -147,6 +147,7 @@ export async function startApp(config: Config, logger: Logger, database: Databas
             createQueue: (handle) =>
               createPgBossQueue(database.dataSource, handle, logger, {
                 expireInSeconds: config.SLACK_JOB_EXPIRE_SECONDS,
+                concurrency: config.SLACK_JOB_CONCURRENCY,
                 maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
               }),
             deliveries: createReplyDeliveries(database.dataSource, 'slack'),

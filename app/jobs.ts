@@ -1,7 +1,12 @@
 import PgBoss from 'pg-boss';
 import { pgBossDatabase } from '../storage/pg-pool';
 import type { DataSource } from 'typeorm';
+import type { JobPoller } from './job-poller';
 import type { Logger } from './logger';
+import { workQueue } from './pg-boss-worker';
+
+/** A scheduled job still running after this long (its instance died) is tried again. */
+const JOB_EXPIRE_SECONDS = 60 * 60;
 
 /** A job run on a cron schedule by exactly one instance of the service. */
 export interface ScheduledJob {
@@ -47,17 +52,13 @@ export function createJobScheduler(dataSource: DataSource, logger: Logger, jobs:
   });
   boss.on('error', (error: Error) => logger.error({ err: error }, 'pg-boss error (scheduled jobs)'));
   let started: Promise<void> | undefined;
-  const workers = new Map<string, string>();
+  const pollers = new Map<string, JobPoller>();
 
+  /** A failure is logged and marked by workQueue, for pg-boss to try again. */
   async function runJob(job: ScheduledJob): Promise<void> {
     const began = Date.now();
-    try {
-      await job.run();
-      logger.info({ job: job.name, ms: Date.now() - began }, 'scheduled job done');
-    } catch (error) {
-      logger.error({ err: error, job: job.name }, 'scheduled job failed');
-      throw error;
-    }
+    await job.run();
+    logger.info({ job: job.name, ms: Date.now() - began }, 'scheduled job done');
   }
 
   return {
@@ -66,11 +67,17 @@ export function createJobScheduler(dataSource: DataSource, logger: Logger, jobs:
         await boss.start();
         for (const job of jobs) {
           if (!(await boss.getQueue(job.name))) {
-            await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 60 * 60 });
+            await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: JOB_EXPIRE_SECONDS });
           }
           await boss.schedule(job.name, job.cron, {}, { tz: options.timeZone });
-          const workerId = await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, () => runJob(job));
-          workers.set(job.name, workerId);
+          const poller = workQueue(boss, job.name, () => runJob(job), {
+            keyOf: () => job.name,
+            concurrency: 1,
+            intervalMs: (options.pollingIntervalSeconds ?? 30) * 1000,
+            jobTimeoutMs: JOB_EXPIRE_SECONDS * 1000,
+            logger,
+          });
+          pollers.set(job.name, poller);
         }
       })();
       return started;
@@ -79,13 +86,13 @@ export function createJobScheduler(dataSource: DataSource, logger: Logger, jobs:
       await this.start();
       const queued = (await boss.send(name, {})) !== null;
       // This instance's worker looks at once instead of at its next poll (another instance may still win).
-      const workerId = workers.get(name);
-      if (queued && workerId) boss.notifyWorker(workerId);
+      if (queued) pollers.get(name)?.wake();
       return queued;
     },
     async stop() {
       if (!started) return;
       await started.catch(() => undefined);
+      await Promise.all([...pollers.values()].map((poller) => poller.stop()));
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
     },
   };

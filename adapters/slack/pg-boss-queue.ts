@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { pgBossDatabase } from '../../storage/pg-pool';
 import type { DataSource } from 'typeorm';
+import type { JobPoller } from '../../app/job-poller';
 import type { Logger } from '../../app/logger';
+import { workQueue } from '../../app/pg-boss-worker';
 import { cleanJson } from '../../bot/clean-input';
-import { startJobPoller, type JobPoller } from './job-poller';
 import type { SlackJob } from './payloads';
 import type { SlackJobHandler, SlackWorkQueue } from './queue';
 
@@ -13,8 +14,8 @@ export const SLACK_QUEUE = 'slack-work';
 export interface PgBossQueueOptions {
   /** How often an idle worker looks for jobs sent by other instances. */
   pollingIntervalSeconds?: number;
-  /** Jobs taken at once; those of different conversations run side by side. */
-  batchSize?: number;
+  /** Jobs running at once; those of one conversation run one after another. */
+  concurrency?: number;
   /** Tries after the first for a job whose handling failed (the core answers a retry from what it stored). */
   retryLimit?: number;
   /** A job still active after this long (its instance died) is tried again, once maintenance notices. */
@@ -64,45 +65,8 @@ export function createPgBossQueue(
     migrate: true,
   });
   boss.on('error', (error: Error) => logger.error({ err: error }, 'pg-boss error'));
-  const active = new Set<Promise<void>>();
   let started: Promise<void> | undefined;
   let poller: JobPoller | undefined;
-
-  /** Handles a batch: conversations side by side, each conversation's jobs in the order they came. */
-  async function work(jobs: PgBoss.JobWithMetadata<SlackJob>[]): Promise<void> {
-    const byConversation = new Map<string, PgBoss.JobWithMetadata<SlackJob>[]>();
-    for (const job of [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())) {
-      const list = byConversation.get(job.data.conversationKey) ?? [];
-      list.push(job);
-      byConversation.set(job.data.conversationKey, list);
-    }
-    const run = Promise.all(
-      [...byConversation.values()].map(async (list) => {
-        for (const job of list) {
-          try {
-            await handle(job.data);
-          } catch (error) {
-            logger.error({ err: error, key: job.data.key, retry: job.retryCount }, 'Slack work failed');
-            await boss
-              .fail(SLACK_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) })
-              .catch((failure: unknown) => logger.error({ err: failure, key: job.data.key }, 'could not mark a Slack job failed'));
-            continue;
-          }
-          // Each job is marked done as soon as it is, not with its batch: pg-boss does not wait for its own
-          // batch update, which a shutdown can cut off, and a crash later in the batch would run this job again.
-          await boss
-            .complete(SLACK_QUEUE, job.id)
-            .catch((error: unknown) => logger.error({ err: error, key: job.data.key }, 'could not mark a Slack job done; it will run again, answered from what was stored'));
-        }
-      }),
-    ).then(() => undefined);
-    active.add(run);
-    try {
-      await run;
-    } finally {
-      active.delete(run);
-    }
-  }
 
   return {
     start() {
@@ -121,16 +85,16 @@ export function createPgBossQueue(
         if (await boss.getQueue(SLACK_QUEUE)) await boss.updateQueue(SLACK_QUEUE, queue);
         else await boss.createQueue(SLACK_QUEUE, queue);
         if (options.work === false) return;
-        // Our own loop rather than boss.work(): pg-boss's worker marks a batch done or failed without waiting
-        // for it, so a database outage then was an unhandled rejection that ended the process. This loop also
-        // takes a job this process just sent at once, not at the next poll.
-        const batchSize = options.batchSize ?? 10;
-        poller = startJobPoller({
-          fetch: () => boss.fetch<SlackJob>(SLACK_QUEUE, { batchSize, includeMetadata: true }),
-          handle: work,
+        // Our own loop (app/pg-boss-worker.ts) rather than boss.work(), which took the next batch only when the
+        // whole last one was done, so one slow job held up all the others. It also takes a job this process just
+        // sent at once, not at the next poll. A job that failed is tried again: the core answers it from what it stored.
+        poller = workQueue<SlackJob>(boss, SLACK_QUEUE, (job) => handle(job.data), {
+          keyOf: (job) => job.data.conversationKey,
+          concurrency: options.concurrency ?? 10,
           intervalMs: (options.pollingIntervalSeconds ?? 0.5) * 1000,
-          batchTimeoutMs: expireInSeconds * 1000,
+          jobTimeoutMs: expireInSeconds * 1000,
           logger,
+          describe: (job) => ({ key: job.data.key }),
         });
       })();
       return started;
@@ -142,16 +106,17 @@ export function createPgBossQueue(
       poller?.wake();
     },
     async drain() {
-      while (active.size) await Promise.allSettled([...active]);
+      await poller?.drain();
     },
     async idle(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         await this.drain();
-        if (!active.size && (await boss.getQueueSize(SLACK_QUEUE)) === 0) {
-          // A fetched batch may not have reached work() yet: look once more after a moment.
+        if ((await boss.getQueueSize(SLACK_QUEUE)) === 0) {
+          // Jobs being fetched are no longer queued but not running yet: look once more after a moment.
           await new Promise((resolve) => setTimeout(resolve, 100));
-          if (!active.size && (await boss.getQueueSize(SLACK_QUEUE)) === 0) return;
+          await this.drain();
+          if ((await boss.getQueueSize(SLACK_QUEUE)) === 0) return;
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

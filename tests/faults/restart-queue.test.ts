@@ -79,6 +79,8 @@ describe(`acknowledged Slack work survives a killed process on ${engineName()}`,
       // Shorter risks a live job being expired too: pg-boss's maintenance tries again a job still running at its expiry.
       SLACK_JOB_EXPIRE_SECONDS: '10',
       JOB_MAINTENANCE_SECONDS: '1',
+      // One job at a time, so the second event stays queued while the first stalls.
+      SLACK_JOB_CONCURRENCY: '1',
     };
     // Slack's users.info does not answer: the first job stalls after the ack, before the core sees it.
     fake.hanging.add('users.info');
