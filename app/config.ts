@@ -52,7 +52,7 @@ const fields = z.object({
   /** A queued Slack job still active this long after it started (its instance died) is tried again. */
   SLACK_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(300),
   /** Slack jobs an instance handles at once; one conversation's jobs run one after another. */
-  SLACK_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  SLACK_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   /** How often pg-boss's maintenance looks for expired jobs (and archives finished ones). */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(60 * 60).default(120),
   /** Teams SSO in the dashboard tab: the AAD app id (default MicrosoftAppId). */

@@ -90,7 +90,7 @@ export function createPgBossQueue(
         // sent at once, not at the next poll. A job that failed is tried again: the core answers it from what it stored.
         poller = workQueue<SlackJob>(boss, SLACK_QUEUE, (job) => handle(job.data), {
           keyOf: (job) => job.data.conversationKey,
-          concurrency: options.concurrency ?? 10,
+          concurrency: options.concurrency ?? 50,
           intervalMs: (options.pollingIntervalSeconds ?? 0.5) * 1000,
           jobTimeoutMs: expireInSeconds * 1000,
           logger,
