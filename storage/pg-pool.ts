@@ -25,9 +25,17 @@ export async function onConnection<T>(pool: Pool, work: (client: PoolClient, dis
   try {
     return await work(client, onError);
   } finally {
+    // A failed statement inside a transaction it began (pg-boss sends "BEGIN; …; COMMIT" as one query) leaves
+    // the connection in that transaction, where every later statement would fail: it is rolled back first.
+    if (!broken && transactionStatus(client) !== 'I') await client.query('ROLLBACK').catch(onError);
     client.off('error', onError);
     client.release(broken);
   }
+}
+
+/** 'I' idle, 'T' in a transaction, 'E' in a failed one, as the server last said (idle before it said anything). */
+function transactionStatus(client: PoolClient): string | null {
+  return (client as PoolClient & { getTransactionStatus(): string | null }).getTransactionStatus() ?? 'I';
 }
 
 /** A query with node-postgres' per-query read timeout, which its types leave out. */

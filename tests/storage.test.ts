@@ -34,6 +34,13 @@ describe(`storage on ${engineName()}`, () => {
       expect((await poolQuery(pool, named)).rows).toEqual([{ n: 2 }]);
     });
 
+    it('keep working after a failed statement in a transaction of its own query string, which is rolled back', async () => {
+      const pool = pgPool(ds);
+      await expect(poolQuery(pool, 'BEGIN; SELECT 1 / 0; COMMIT;')).rejects.toThrow('division by zero');
+      expect((await poolQuery(pool, named)).rows).toEqual([{ n: 2 }]);
+      expect((await ds.query('SELECT 1 AS one')) as unknown).toEqual([{ one: 1 }]);
+    });
+
     it('are prepared again on the connection that replaces one the pool closed', async () => {
       const pool = pgPool(ds);
       expect((await pool.query(named)).rows).toEqual([{ n: 2 }]);
