@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Mailboxes } from './mailboxes';
 import type { ReplyActivity } from './teams-activities';
+import { closeServer } from './close-server';
 
 export class BenchConnector {
   /** Activities the bot sent, by conversation id. */
@@ -41,8 +42,7 @@ export class BenchConnector {
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     this.server = null;
   }
 }

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Mailboxes } from './mailboxes';
+import { closeServer } from './close-server';
 
 export interface SlackBlock {
   type: string;
@@ -70,8 +71,7 @@ export class BenchSlack {
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     this.server = null;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from './close-server';
 
 export interface ChannelStandIns {
   /** SLACK_API_URL for the server under test. */
@@ -53,11 +54,7 @@ export function startChannelStandIns(): Promise<ChannelStandIns> {
         slackResponseUrl: `${base}/response/fuzz`,
         teamsServiceUrl: `${base}/teams/`,
         calls: () => calls,
-        stop: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        stop: () => closeServer(server),
       });
     });
   });

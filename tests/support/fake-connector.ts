@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallRecorder } from './call-recorder';
 import { AnswerScript } from './scripted-answers';
+import { closeServer } from '../../bench/close-server';
 
 export interface ConnectorCall {
   method: string;
@@ -57,7 +58,6 @@ export class FakeConnector extends CallRecorder<ConnectorCall> {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }

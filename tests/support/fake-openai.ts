@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from '../../bench/close-server';
 
 export type FakeBehaviour =
   | { kind: 'answer'; content: string; delayMs?: number }
@@ -70,8 +71,7 @@ export class FakeOpenAi {
 
   async stop(): Promise<void> {
     for (const timer of this.pending) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }
 

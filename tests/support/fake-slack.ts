@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallRecorder } from './call-recorder';
 import { AnswerScript } from './scripted-answers';
+import { closeServer } from '../../bench/close-server';
 
 export interface SlackApiCall {
   /** The Web API method ("chat.postMessage") or the response_url path ("/response/..."). */
@@ -200,8 +201,7 @@ export class FakeSlack extends CallRecorder<SlackApiCall> {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }
 
